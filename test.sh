@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs what the tests need (npm packages, NuGet packages) and runs every test.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+npm ci --no-audit --no-fund --loglevel=error
+dotnet restore CowansSync.sln
+dotnet build CowansSync.sln --no-restore --configuration Release
+dotnet test CowansSync.sln --no-build --configuration Release "$@"
