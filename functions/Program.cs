@@ -1,6 +1,14 @@
+using CowansSync.Functions.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddFunctionHosting();
+builder.AddJsonLogging();
+builder.AddSyncSettings();
+builder.AddApiConventions();
+
 var app = builder.Build();
-app.MapGet("/", () => TypedResults.Ok());
+app.UseApiConventions();
+app.MapFunctionHost();
 app.Run();
 
 /// <summary>Entry point; partial so <c>WebApplicationFactory&lt;Program&gt;</c> can see it in tests.</summary>

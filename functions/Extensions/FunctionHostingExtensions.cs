@@ -1,0 +1,56 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using CowansSync.Functions.Hosting;
+using CowansSync.Functions.Hosting.CustomHandler;
+using CowansSync.Functions.Settings;
+using CowansSync.Functions.Work;
+
+namespace CowansSync.Functions.Extensions;
+
+/// <summary>Wires the two hosting modes around one set of function handlers.</summary>
+public static class FunctionHostingExtensions
+{
+    /// <summary>
+    /// Detects the hosting mode; in custom-handler mode binds Kestrel to the host's loopback port, in standalone mode
+    /// reads <c>local.settings.json</c> and runs the triggers itself. Registers the catalog, the invoker and the functions.
+    /// </summary>
+    /// <param name="builder">The app builder.</param>
+    /// <returns>The builder.</returns>
+    public static WebApplicationBuilder AddFunctionHosting(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var mode = HostingMode.Detect(builder.Configuration);
+        if (mode.CustomHandlerPort is { } port)
+        {
+            // Only the Functions host, on the same machine, may reach the invocation routes.
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        }
+        else
+        {
+            builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(mode);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<FunctionAppOptions>().BindConfiguration(FunctionAppOptions.Section);
+        services.AddSingleton<FunctionCatalog>();
+        services.AddSingleton<FunctionInvoker>();
+        services.AddQueueFunction<SyncWorkFunction>(FunctionNames.SyncWork);
+        return builder;
+    }
+
+    /// <summary>In custom-handler mode, maps the host's readiness and invocation routes; in standalone mode, nothing.</summary>
+    /// <param name="app">The app.</param>
+    /// <returns>The app.</returns>
+    public static WebApplication MapFunctionHost(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<HostingMode>().IsCustomHandler)
+        {
+            app.MapCustomHandlerApi(app.Services.GetRequiredService<FunctionCatalog>());
+        }
+
+        return app;
+    }
+}
