@@ -1,4 +1,5 @@
 using CowansSync.Functions.Auth;
+using CowansSync.Functions.Hosting.Standalone;
 using CowansSync.Functions.Settings;
 using Microsoft.Extensions.Options;
 
@@ -21,11 +22,13 @@ public static class SettingsExtensions
         services.AddOptions<EtilizeOptions>().BindConfiguration(EtilizeOptions.Section).ValidateOnStart();
         services.AddOptions<XorosoftOptions>().BindConfiguration(XorosoftOptions.Section).ValidateOnStart();
         services.AddOptions<ShopifyOptions>().BindConfiguration(ShopifyOptions.Section).ValidateOnStart();
+        services.AddOptions<QueueTriggerOptions>().BindConfiguration(QueueTriggerOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SyncStorageOptions>, SyncStorageOptionsValidator>();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<IValidateOptions<EtilizeOptions>, EtilizeOptionsValidator>();
         services.AddSingleton<IValidateOptions<XorosoftOptions>, XorosoftOptionsValidator>();
         services.AddSingleton<IValidateOptions<ShopifyOptions>, ShopifyOptionsValidator>();
+        services.AddSingleton<IValidateOptions<QueueTriggerOptions>, QueueTriggerOptionsValidator>();
         return builder;
     }
 }

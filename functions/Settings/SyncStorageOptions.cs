@@ -22,24 +22,24 @@ public sealed class SyncStorageOptions
     public string? AccountName { get; set; }
 
     /// <summary>The Blob endpoint, for an identity connection.</summary>
-    public Uri? BlobServiceUri { get; set; }
+    public string? BlobServiceUri { get; set; }
 
     /// <summary>The Queue endpoint, for an identity connection.</summary>
-    public Uri? QueueServiceUri { get; set; }
+    public string? QueueServiceUri { get; set; }
 
     /// <summary>The Table endpoint, for an identity connection.</summary>
-    public Uri? TableServiceUri { get; set; }
+    public string? TableServiceUri { get; set; }
 
     /// <summary>The client id of a user-assigned managed identity; without it the default Azure credential chain is used.</summary>
     public string? ClientId { get; set; }
 
     /// <summary>Whether any identity-connection setting is set.</summary>
     public bool UsesIdentity =>
-        !string.IsNullOrEmpty(AccountName) || BlobServiceUri is not null || QueueServiceUri is not null || TableServiceUri is not null;
+        new[] { AccountName, BlobServiceUri, QueueServiceUri, TableServiceUri }.Any(value => !string.IsNullOrEmpty(value));
 
     /// <summary>The account these settings describe.</summary>
     /// <returns>The account.</returns>
-    /// <exception cref="FormatException">The connection string is malformed.</exception>
+    /// <exception cref="FormatException">The connection string or a service URI is malformed.</exception>
     public StorageAccount CreateAccount()
     {
         if (!UsesIdentity)
@@ -51,6 +51,11 @@ public sealed class SyncStorageOptions
             ? new DefaultAzureCredential()
             : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(ClientId));
         return StorageAccount.FromIdentity(credential, string.IsNullOrEmpty(AccountName) ? null : AccountName,
-            BlobServiceUri, QueueServiceUri, TableServiceUri);
+            ServiceUri(BlobServiceUri, "blobServiceUri"), ServiceUri(QueueServiceUri, "queueServiceUri"), ServiceUri(TableServiceUri, "tableServiceUri"));
     }
+
+    private static Uri? ServiceUri(string? value, string setting) =>
+        string.IsNullOrEmpty(value) ? null
+        : Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri
+        : throw new FormatException($"SyncStorage__{setting} must be an absolute https URL.");
 }

@@ -28,7 +28,9 @@ internal sealed class SyncStorageOptionsValidator : IValidateOptions<SyncStorage
         }
         catch (FormatException error)
         {
-            return ValidateOptionsResult.Fail($"The setting SyncStorage is not a valid connection string: {error.Message}");
+            return ValidateOptionsResult.Fail(options.UsesIdentity
+                ? $"The SyncStorage__* identity settings are invalid: {error.Message}"
+                : $"The setting SyncStorage is not a valid connection string: {error.Message}");
         }
         catch (ArgumentException error)
         {
