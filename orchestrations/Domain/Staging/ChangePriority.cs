@@ -1,9 +1,6 @@
-using System.Text.Json.Serialization;
-
 namespace CowansSync.Orchestrations.Domain.Staging;
 
 /// <summary>How urgently a change should be reviewed and applied; stored and shown as the number 1–5.</summary>
-[JsonConverter(typeof(JsonNumberEnumConverter<ChangePriority>))]
 public enum ChangePriority
 {
     /// <summary>1: apply first.</summary>

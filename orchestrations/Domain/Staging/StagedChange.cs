@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CowansSync.Orchestrations.Domain.Conflicts;
 using CowansSync.Orchestrations.Domain.Matching;
 using CowansSync.Orchestrations.Domain.Products;
@@ -24,7 +25,8 @@ public sealed record StagedChange
     /// <summary>Create, update or delete.</summary>
     public required ChangeType ChangeType { get; init; }
 
-    /// <summary>The flow that proposed it (the API's <c>sync_direction</c>).</summary>
+    /// <summary>The flow that proposed it.</summary>
+    [JsonPropertyName("sync_direction")]
     public required ChangeDirection Direction { get; init; }
 
     /// <summary>The lifecycle state.</summary>
@@ -45,7 +47,8 @@ public sealed record StagedChange
     /// <summary>Whether any field is in conflict.</summary>
     public bool HasConflicts => Conflicts.Count > 0;
 
-    /// <summary>Review and apply order.</summary>
+    /// <summary>Review and apply order, stored as its number like the seeds' <c>priority</c> column.</summary>
+    [JsonConverter(typeof(JsonNumberEnumConverter<ChangePriority>))]
     public ChangePriority Priority { get; init; } = ChangePriority.Normal;
 
     /// <summary>How sure the match to the current product is, for import changes.</summary>
