@@ -20,6 +20,9 @@ internal sealed class StagedChangeBuilder
 
     public StagedChangeBuilder Deleting(Product product) => Set(() => (_current, _proposed) = (product, null));
 
+    public StagedChangeBuilder From(Func<ProductBuilder, ProductBuilder> current)
+        => Set(() => _current = _proposed = current(new ProductBuilder()).Build());
+
     public StagedChangeBuilder Updating(Func<ProductBuilder, ProductBuilder> change)
         => Set(() => _proposed = change(new ProductBuilder().With(_ => _current!)).Build());
 
