@@ -40,6 +40,12 @@ public abstract class ProductField
     /// <returns>The value, or a JSON <c>null</c> when absent or empty.</returns>
     public abstract JsonElement ValueOf(Product? product);
 
+    /// <summary>Copies this field's value from one product to another.</summary>
+    /// <param name="source">The product holding the wanted value.</param>
+    /// <param name="target">The product to change.</param>
+    /// <returns>A copy of <paramref name="target"/> with this field taken from <paramref name="source"/>.</returns>
+    public abstract Product CopyValue(Product source, Product target);
+
     /// <summary>The name.</summary>
     /// <returns><see cref="Name"/>.</returns>
     public override string ToString() => Name;

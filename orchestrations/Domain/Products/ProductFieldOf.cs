@@ -9,6 +9,7 @@ internal sealed class ProductFieldOf<T> : ProductField
     private static readonly JsonElement JsonNull = JsonSerializer.SerializeToElement<object?>(null);
 
     private readonly Func<Product, T> _read;
+    private readonly Func<Product, Product, Product> _copy;
     private readonly Func<T, T, bool> _equal;
     private readonly Func<T, bool> _isEmpty;
 
@@ -16,12 +17,14 @@ internal sealed class ProductFieldOf<T> : ProductField
         string name,
         SourceSystem? owner,
         Func<Product, T> read,
+        Func<Product, Product, Product> copy,
         Func<T, T, bool> equal,
         Func<T, bool> isEmpty,
         bool isNumeric = false)
         : base(name, owner)
     {
         _read = read;
+        _copy = copy;
         _equal = equal;
         _isEmpty = isEmpty;
         IsNumeric = isNumeric;
@@ -35,6 +38,13 @@ internal sealed class ProductFieldOf<T> : ProductField
         var rightValue = _read(right);
         var leftEmpty = _isEmpty(leftValue);
         return leftEmpty || _isEmpty(rightValue) ? leftEmpty == _isEmpty(rightValue) : _equal(leftValue, rightValue);
+    }
+
+    public override Product CopyValue(Product source, Product target)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
+        return _copy(source, target);
     }
 
     public override bool HasValue(Product product) => !_isEmpty(_read(product));

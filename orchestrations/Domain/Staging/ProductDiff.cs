@@ -7,7 +7,10 @@ namespace CowansSync.Orchestrations.Domain.Staging;
 /// <param name="ChangeType">Create when there is no current product, delete when nothing is proposed, else update.</param>
 /// <param name="Direction">The proposing flow.</param>
 /// <param name="Current">The before-image.</param>
-/// <param name="Proposed">The after-image.</param>
+/// <param name="Proposed">
+/// The after-image. For an update it is the current product with only the listed changes applied, so
+/// applying it can never carry a value the proposing flow does not own.
+/// </param>
 /// <param name="FieldChanges">The changed fields, in <see cref="ProductFields.All"/> order.</param>
 public sealed record ProductDiff(
     Sku Sku,
@@ -47,7 +50,11 @@ public sealed record ProductDiff(
             _ => throw new ArgumentException("A diff needs a current or a proposed product.", nameof(proposed)),
         };
 
-        var changes = changedFields.Select(f => FieldChange.Of(f, current, proposed)).ToList();
-        return new ProductDiff(sku, changeType, direction, current, proposed, changes);
+        var fields = changedFields.ToList();
+        var changes = fields.Select(f => FieldChange.Of(f, current, proposed)).ToList();
+        var afterImage = changeType == ChangeType.Update
+            ? fields.Aggregate(current!, (product, field) => field.CopyValue(proposed!, product))
+            : proposed;
+        return new ProductDiff(sku, changeType, direction, current, afterImage, changes);
     }
 }

@@ -67,6 +67,16 @@ public sealed class ProductDiffTests
     }
 
     [Fact]
+    public void Between_PullFromShopify_AfterImageKeepsFieldsShopifyDoesNotOwn()
+    {
+        // Act
+        var sut = ProductDiff.Between(Current, ChangedEverywhere, ChangeDirection.PullFromShopify);
+
+        // Assert: applying the after-image takes Shopify's tags and status, never its price.
+        Assert.Equal(Current with { Tags = ChangedEverywhere.Tags, Status = ProductStatus.Archived }, sut.Proposed);
+    }
+
+    [Fact]
     public void Between_NoProposal_DeleteListsEveryFilledFieldGoingToNull()
     {
         var sut = ProductDiff.Between(Current, null, ChangeDirection.PullFromShopify);
