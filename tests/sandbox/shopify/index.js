@@ -120,6 +120,8 @@ export async function startShopifySimulator({
       uploads.clear();
       idempotency.clear();
       faults.reset();
+      webhooks.resetDelivery();
+      bucket.configure({ size: bucketSize, restoreRate });
       bucket.fill();
       Object.assign(counters, zeroCounters());
     },

@@ -32,11 +32,15 @@ export class Webhooks {
 
   constructor({ shopDomain, apiVersion, secret, url, counters, log }) {
     Object.assign(this, { shopDomain, apiVersion, secret, url, counters, log });
-    this.delivery = { ...DEFAULT_DELIVERY };
+    this.resetDelivery();
   }
 
   setDelivery(settings) {
     this.delivery = { ...this.delivery, ...settings };
+  }
+
+  resetDelivery() {
+    this.delivery = { ...DEFAULT_DELIVERY };
   }
 
   /** Sends one event to the configured URL and to every subscription of its topic. */
