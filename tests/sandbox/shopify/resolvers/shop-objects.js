@@ -30,7 +30,11 @@ export const shopObjectResolvers = {
     sizeInBytes: (metafield) => Buffer.byteLength(metafield.value ?? ''),
   },
   Collection: {
-    products: (collection, args, context) => connection(collection.productIds.map((id) => context.store.node(id)), args, context),
+    products: (collection, args, context) => connection(collection.productIds.map((id) => context.store.node(id)), args, context, {
+      TITLE: (product) => product.title.toLowerCase(),
+      CREATED: (product) => product.createdAt,
+      ID: () => null,
+    }[args.sortKey] ?? ((product) => collection.productIds.indexOf(product.id))),
     productsCount: (collection) => ({ count: collection.productIds.length, precision: 'EXACT' }),
     hasProduct: (collection, { id }) => collection.productIds.includes(id),
     description: (collection, { truncateAt }) => plainText(collection.descriptionHtml, truncateAt),
