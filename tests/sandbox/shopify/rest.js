@@ -51,14 +51,14 @@ function restImage(media, productId, index) {
   };
 }
 
-export function restInventoryLevel(level) {
+function restInventoryLevel(level) {
   return {
     inventory_item_id: legacyId(level.itemId), location_id: legacyId(level.locationId), available: level.quantities.available,
     updated_at: restTime(level.updatedAt), admin_graphql_api_id: level.id,
   };
 }
 
-export function restBulkOperation(operation) {
+function restBulkOperation(operation) {
   return {
     admin_graphql_api_id: operation.id, completed_at: restTime(operation.completedAt), created_at: restTime(operation.createdAt),
     error_code: operation.errorCode?.toLowerCase() ?? null, status: operation.status.toLowerCase(), type: operation.type.toLowerCase(),

@@ -64,7 +64,9 @@ export function createSimulatorServer(simulator) {
     if (request.method === 'POST' && version !== undefined) {
       if (version !== apiVersion) { send(response, 404, NOT_FOUND_BODY); return; }
       if (!tokens.isValid(request.headers['x-shopify-access-token'])) { send(response, 401, INVALID_TOKEN_BODY); return; }
-      const { status, body } = await simulator.answer(parseJson(await readBody(request)));
+      const raw = await readBody(request);
+      const isRawQuery = request.headers['content-type']?.includes('application/graphql');
+      const { status, body } = await simulator.answer(isRawQuery ? { query: raw.toString('utf8') } : parseJson(raw));
       send(response, status, body, { 'X-Shopify-API-Version': apiVersion, 'X-Request-Id': randomUUID() });
       return;
     }

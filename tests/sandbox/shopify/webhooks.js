@@ -18,7 +18,7 @@ function sequentialId(prefix, n) {
   return `${prefix}-0000-4000-8000-${String(n).padStart(12, '0')}`;
 }
 
-export function signature(secret, rawBody) {
+function signature(secret, rawBody) {
   return createHmac('sha256', secret).update(rawBody).digest('base64');
 }
 

@@ -11,7 +11,7 @@ function xml(body) {
 }
 
 /** Fields and the file of a multipart/form-data body. */
-export function parseMultipart(body, contentType) {
+function parseMultipart(body, contentType) {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType ?? '');
   if (!boundary) return null;
   const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);

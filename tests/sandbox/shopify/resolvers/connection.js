@@ -4,7 +4,7 @@
 // whole connections, so there the page arguments are ignored.
 import { badRequest } from '../errors/shopify.js';
 
-export const MAX_PAGE_SIZE = 250;
+const MAX_PAGE_SIZE = 250;
 
 function encodeCursor({ id, value }) {
   return Buffer.from(JSON.stringify({ last_id: id, last_value: value })).toString('base64');

@@ -5,7 +5,7 @@
 /** Inventory quantity names Shopify keeps per level; the sandbox has no orders, so only stock moves. */
 const QUANTITY_NAMES = ['available', 'on_hand', 'committed', 'reserved', 'incoming', 'damaged', 'quality_control', 'safety_stock'];
 
-export function slugify(text) {
+function slugify(text) {
   return String(text).toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'product';
 }
 
@@ -14,7 +14,7 @@ export function productByHandle(store, handle) {
 }
 
 /** A handle free for a new product: Shopify suffixes -1, -2… when one made from the title is taken. */
-export function freeHandle(store, title) {
+function freeHandle(store, title) {
   const base = slugify(title);
   let handle = base;
   for (let n = 1; productByHandle(store, handle); n += 1) handle = `${base}-${n}`;
@@ -125,7 +125,7 @@ export function deleteProduct(store, product) {
   store.changed('products/delete', product);
 }
 
-export function collectionByHandle(store, handle) {
+function collectionByHandle(store, handle) {
   return store.all('Collection').find((collection) => collection.handle === handle) ?? null;
 }
 
