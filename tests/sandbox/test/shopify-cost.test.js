@@ -69,10 +69,11 @@ describe('Shopify simulator: cost and throttling', () => {
     assert.ok(sut.counters().throttled >= 1);
   });
 
-  it('forces THROTTLED on demand', async () => {
+  it('forces THROTTLED on demand, on the bucket reset() restored', async () => {
     sut.setFaults({ throttle: true });
     const { body } = await graphql('{ shop { name } }');
     assert.equal(body.errors[0].extensions.code, 'THROTTLED');
+    assert.deepEqual(body.extensions.cost.throttleStatus, { maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 });
   });
 
   it('answers the configured fraction of API requests with 502/503', async () => {

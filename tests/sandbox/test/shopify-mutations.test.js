@@ -173,6 +173,12 @@ describe('Shopify simulator: mutations', () => {
     assert.equal(current.body.data.metafieldsSet.metafields[0].value, 'E-3');
   });
 
+  it('says so when a valid mutation is one the sandbox does not simulate', async () => {
+    const { body } = await graphql('mutation { tagsAdd(id: "gid://shopify/Product/1001", tags: ["x"]) { userErrors { message } } }');
+    assert.equal(body.errors[0].message, 'The sandbox does not simulate the tagsAdd mutation.');
+    assert.deepEqual(body.data, { tagsAdd: null });
+  });
+
   it('collectionAddProducts adds to a manual collection', async () => {
     const { body } = await graphql(`mutation { collectionAddProducts(id: "gid://shopify/Collection/1001",
       productIds: ["gid://shopify/Product/1002"]) { collection { handle products(first: 5) { nodes { id } } } userErrors { message } } }`);

@@ -1,7 +1,9 @@
 // Resolves every field of the Admin schema: a resolver written for the type (or for one of its
 // interfaces) when there is one, else the record's property of the same name, else the type's
-// empty value, so unknown-but-valid fields never crash. Each resolved value is also metered for
-// the actual query cost.
+// empty value, so unknown-but-valid fields never crash. Mutations are the exception: one the
+// sandbox does not simulate says so rather than pretend it ran. Each resolved value is metered
+// for the actual query cost.
+import { GraphQLError } from 'graphql';
 import { bulkResolvers } from './bulk.js';
 import { defaultValueFor } from './defaults.js';
 import { inventoryResolvers } from './inventory-objects.js';
@@ -36,6 +38,9 @@ function resolverFor(parentType, fieldName) {
 
 export function fieldResolver(source, args, context, info) {
   const resolve = resolverFor(info.parentType, info.fieldName);
+  if (!resolve && info.parentType === info.schema.getMutationType()) {
+    throw new GraphQLError(`The sandbox does not simulate the ${info.fieldName} mutation.`, { extensions: { code: 'NOT_SIMULATED' } });
+  }
   const value = resolve ? resolve(source, args, context, info) : source?.[info.fieldName];
   const result = value === undefined ? defaultValueFor(info.schema, info.returnType, context.store.clock) : value;
   context.meter(info.returnType, result);
