@@ -22,10 +22,12 @@ describe('Shopify simulator: cost and throttling', () => {
   it('reports requested and actual cost in extensions.cost and refunds the difference', async () => {
     const { body } = await graphql(CATALOG_PAGE);
     // Actual: products connection 2 + 3 products + 3 × (variants connection 2 + 1 variant).
-    assert.deepEqual(body.extensions.cost, {
-      requestedQueryCost: 82, actualQueryCost: 14,
-      throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1986, restoreRate: 100 },
-    });
+    const { throttleStatus, ...cost } = body.extensions.cost;
+    assert.deepEqual(cost, { requestedQueryCost: 82, actualQueryCost: 14 });
+    assert.equal(throttleStatus.maximumAvailable, 2000);
+    assert.equal(throttleStatus.restoreRate, 100);
+    // 2,000 − 82 + 68 refunded = 1,986, plus whatever refilled while the query ran.
+    assert.ok(throttleStatus.currentlyAvailable >= 1986 && throttleStatus.currentlyAvailable <= 2000, `${throttleStatus.currentlyAvailable}`);
     assert.equal(sut.counters().cost_spent, 14);
   });
 
