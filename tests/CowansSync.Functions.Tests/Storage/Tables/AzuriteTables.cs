@@ -19,4 +19,14 @@ internal static class AzuriteTables
         await client.CreateIfNotExistsAsync();
         return client;
     }
+
+    /// <summary>Inserts <paramref name="count"/> entities into partition <paramref name="partitionKey"/>, 100 per transaction.</summary>
+    public static async Task InsertAsync(TableClient client, string partitionKey, int count, Func<int, TableEntity>? build = null)
+    {
+        build ??= i => new TableEntity(partitionKey, $"{i:D6}") { ["Index"] = i };
+        foreach (var chunk in Enumerable.Range(0, count).Chunk(100))
+        {
+            await client.SubmitTransactionAsync(chunk.Select(i => new TableTransactionAction(TableTransactionActionType.Add, build(i))));
+        }
+    }
 }

@@ -25,6 +25,23 @@ public sealed class TableEntityRoundTripTests
     }
 
     [Fact]
+    public async Task QueryAsync_EveryTypeWrittenByTransaction_RoundTripsExactly()
+    {
+        // Arrange
+        var sut = await AzuriteTables.CreateTableAsync();
+        var written = new[] { AllTypes("p", "1"), AllTypes("p", "2") };
+
+        // Act
+        await sut.SubmitTransactionAsync(written.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)));
+        var read = await sut.QueryAsync().ToListAsync();
+
+        // Assert
+        Assert.Equal(2, read.Count);
+        AssertSameProperties(written[0], read[0]);
+        AssertSameProperties(written[1], read[1]);
+    }
+
+    [Fact]
     public async Task GetEntityAsync_WholeDouble_StaysDoubleAndIntStaysInt()
     {
         // Arrange
