@@ -10,8 +10,9 @@ namespace CowansSync.Functions.Storage.Tables;
 /// </summary>
 /// <remarks>
 /// Everything is written once into one pooled buffer (headers as UTF-8, entities straight from
-/// <see cref="Utf8JsonWriter"/>), so the cost is linear in the body size and no large object is allocated. Sub-request URLs are absolute and
-/// each entity is one line of JSON: the service accepts both, and Azurite's parser requires them.
+/// <see cref="Utf8JsonWriter"/>), so the cost is linear in the body size and no large object is allocated.
+/// Sub-request URLs are absolute and each entity is one line of JSON: the service accepts both, and
+/// Azurite's parser requires them.
 /// </remarks>
 internal static class TableTransactionContent
 {
