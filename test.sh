@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-npm ci --no-audit --no-fund --loglevel=error
+scripts/install-node-tools.sh
+node --test tests/sandbox/test/
 dotnet restore CowansSync.sln
 dotnet build CowansSync.sln --no-restore --configuration Release
 dotnet test CowansSync.sln --no-build --configuration Release "$@"

@@ -59,7 +59,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new AzuriteServer(process, blobPort, queuePort, tablePort);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Kill();
+        AppDomain.CurrentDomain.ProcessExit += server.KillOnExit;
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
@@ -74,10 +74,13 @@ public sealed class AzuriteServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         Kill();
         await _process.WaitForExitAsync();
         _process.Dispose();
     }
+
+    private void KillOnExit(object? sender, EventArgs e) => Kill();
 
     private void Kill()
     {

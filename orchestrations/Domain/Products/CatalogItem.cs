@@ -1,0 +1,48 @@
+namespace CowansSync.Orchestrations.Domain.Products;
+
+/// <summary>
+/// One product row of an Etilize catalog file, as the reader produces it (either layout), after
+/// Xorosoft validation has added the ERP's price, cost and stock. Plain data: text is as read,
+/// trimmed; normalization happens when matching (<see cref="Sku"/>, <see cref="Gtin"/>, part numbers).
+/// </summary>
+public sealed record CatalogItem
+{
+    /// <summary>The retailer's SKU for the row.</summary>
+    public required string Sku { get; init; }
+
+    /// <summary>The product name.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The marketing description; HTML allowed.</summary>
+    public string? DescriptionHtml { get; init; }
+
+    /// <summary>The manufacturer's name as Etilize spells it.</summary>
+    public string? Manufacturer { get; init; }
+
+    /// <summary>The manufacturer's part number (Etilize <c>mfgpartno</c>).</summary>
+    public string? ManufacturerPartNumber { get; init; }
+
+    /// <summary>The barcode (UPC-A, EAN-13 or GTIN-14), unvalidated.</summary>
+    public string? Upc { get; init; }
+
+    /// <summary>The category, used as the product type.</summary>
+    public string? Category { get; init; }
+
+    /// <summary>The selling price from Xorosoft, when validation found one.</summary>
+    public decimal? Price { get; init; }
+
+    /// <summary>The unit cost from Xorosoft, when validation found one.</summary>
+    public decimal? Cost { get; init; }
+
+    /// <summary>The stock level from Xorosoft, when validation found one.</summary>
+    public int? Quantity { get; init; }
+
+    /// <summary>Image URLs, featured image first.</summary>
+    public IReadOnlyList<string> Images { get; init; } = [];
+
+    /// <summary>The file inside the ZIP the row came from, for error reports.</summary>
+    public required string SourceFile { get; init; }
+
+    /// <summary>The 1-based line of the row in <see cref="SourceFile"/>.</summary>
+    public required int SourceLine { get; init; }
+}

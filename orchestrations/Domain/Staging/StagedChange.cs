@@ -1,0 +1,154 @@
+using System.Text.Json.Serialization;
+using CowansSync.Orchestrations.Domain.Conflicts;
+using CowansSync.Orchestrations.Domain.Matching;
+using CowansSync.Orchestrations.Domain.Products;
+using CowansSync.Orchestrations.Domain.Rules;
+
+namespace CowansSync.Orchestrations.Domain.Staging;
+
+/// <summary>
+/// A proposed change to one product, held for approval before it is applied, and kept afterwards so it
+/// can be audited and rolled back. Immutable: every lifecycle move returns a new record, and only the
+/// moves <see cref="ChangeLifecycle"/> allows succeed.
+/// </summary>
+public sealed record StagedChange
+{
+    /// <summary>The deterministic id (<see cref="StagedChangeId"/>).</summary>
+    public required string ChangeId { get; init; }
+
+    /// <summary>The run that staged the change (the API's <c>batch_id</c>).</summary>
+    public required string RunId { get; init; }
+
+    /// <summary>The product.</summary>
+    public required Sku Sku { get; init; }
+
+    /// <summary>Create, update or delete.</summary>
+    public required ChangeType ChangeType { get; init; }
+
+    /// <summary>The flow that proposed it.</summary>
+    [JsonPropertyName("sync_direction")]
+    public required ChangeDirection Direction { get; init; }
+
+    /// <summary>The lifecycle state.</summary>
+    public ChangeStatus Status { get; init; } = ChangeStatus.Pending;
+
+    /// <summary>The before-image; <see langword="null"/> for a create.</summary>
+    public Product? CurrentData { get; init; }
+
+    /// <summary>The after-image; <see langword="null"/> for a delete.</summary>
+    public Product? ProposedData { get; init; }
+
+    /// <summary>The fields that change.</summary>
+    public IReadOnlyList<FieldChange> FieldChanges { get; init; } = [];
+
+    /// <summary>Fields changed on both sides since the last sync.</summary>
+    public IReadOnlyList<FieldConflict> Conflicts { get; init; } = [];
+
+    /// <summary>Whether any field is in conflict.</summary>
+    public bool HasConflicts => Conflicts.Count > 0;
+
+    /// <summary>Review and apply order, stored as its number like the seeds' <c>priority</c> column.</summary>
+    [JsonConverter(typeof(JsonNumberEnumConverter<ChangePriority>))]
+    public ChangePriority Priority { get; init; } = ChangePriority.Normal;
+
+    /// <summary>How sure the match to the current product is, for import changes.</summary>
+    public decimal? MatchConfidence { get; init; }
+
+    /// <summary>The signal that matched, for import changes.</summary>
+    public ProductMatchType? MatchType { get; init; }
+
+    /// <summary>The approval rules' verdict, once evaluated.</summary>
+    public ApprovalVerdict? Verdict { get; init; }
+
+    /// <summary>A person's decision, if one was made.</summary>
+    public ReviewInfo? Review { get; init; }
+
+    /// <summary>When the change was staged.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When it was applied.</summary>
+    public DateTimeOffset? AppliedAt { get; init; }
+
+    /// <summary>How many apply attempts failed.</summary>
+    public int RetryCount { get; init; }
+
+    /// <summary>The error of the last failed attempt.</summary>
+    public string? LastError { get; init; }
+
+    /// <summary>Stages a diff as a pending change of <paramref name="runId"/>.</summary>
+    /// <param name="runId">The staging run.</param>
+    /// <param name="diff">The difference to apply.</param>
+    /// <param name="createdAt">Now, from the caller's <see cref="TimeProvider"/>.</param>
+    /// <returns>The pending change, with its deterministic id.</returns>
+    public static StagedChange Stage(string runId, ProductDiff diff, DateTimeOffset createdAt)
+    {
+        ArgumentNullException.ThrowIfNull(diff);
+        return new StagedChange
+        {
+            ChangeId = StagedChangeId.For(runId, diff.Sku, diff.Direction),
+            RunId = runId,
+            Sku = diff.Sku,
+            ChangeType = diff.ChangeType,
+            Direction = diff.Direction,
+            CurrentData = diff.Current,
+            ProposedData = diff.Proposed,
+            FieldChanges = diff.FieldChanges,
+            CreatedAt = createdAt,
+        };
+    }
+
+    /// <summary>Records the rules' verdict; an auto-approval approves the change.</summary>
+    /// <param name="verdict">The verdict of <see cref="ApprovalRuleEngine"/>.</param>
+    /// <returns>The change, approved or still pending; refused unless pending.</returns>
+    public StagedChangeTransition Decide(ApprovalVerdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return verdict.AutoApproved
+            ? MoveTo(ChangeStatus.Approved, c => c with { Verdict = verdict })
+            : MoveTo(ChangeStatus.Pending, ChangeStatus.Approved, c => c with { Verdict = verdict });
+    }
+
+    /// <summary>A person approves the change.</summary>
+    /// <param name="review">Who, when, notes.</param>
+    /// <returns>The approved change; refused unless pending.</returns>
+    public StagedChangeTransition Approve(ReviewInfo review) => MoveTo(ChangeStatus.Approved, c => c with { Review = review });
+
+    /// <summary>A person rejects the change.</summary>
+    /// <param name="review">Who, when, and the reason as notes.</param>
+    /// <returns>The rejected change; refused unless pending.</returns>
+    public StagedChangeTransition Reject(ReviewInfo review) => MoveTo(ChangeStatus.Rejected, c => c with { Review = review });
+
+    /// <summary>An apply attempt starts.</summary>
+    /// <returns>The applying change; refused unless approved or failed.</returns>
+    public StagedChangeTransition StartApplying() => MoveTo(ChangeStatus.Applying, c => c);
+
+    /// <summary>The apply attempt succeeded.</summary>
+    /// <param name="appliedAt">When.</param>
+    /// <returns>The applied change; refused unless applying.</returns>
+    public StagedChangeTransition MarkApplied(DateTimeOffset appliedAt)
+        => MoveTo(ChangeStatus.Applied, c => c with { AppliedAt = appliedAt, LastError = null });
+
+    /// <summary>The apply attempt failed.</summary>
+    /// <param name="error">What the target answered.</param>
+    /// <returns>The failed change with its retry count raised; refused unless applying.</returns>
+    public StagedChangeTransition MarkFailed(string error)
+        => MoveTo(ChangeStatus.Failed, c => c with { LastError = error, RetryCount = c.RetryCount + 1 });
+
+    /// <summary>A rollback change undoing this one was applied.</summary>
+    /// <returns>The rolled-back change; refused unless applied.</returns>
+    public StagedChangeTransition MarkRolledBack() => MoveTo(ChangeStatus.RolledBack, c => c);
+
+    /// <summary>Whether a failed change may be attempted again.</summary>
+    /// <param name="maxAttempts">The most apply attempts allowed in total.</param>
+    /// <returns><see langword="true"/> when failed with fewer than <paramref name="maxAttempts"/> failures.</returns>
+    public bool CanRetry(int maxAttempts) => Status == ChangeStatus.Failed && RetryCount < maxAttempts;
+
+    private StagedChangeTransition MoveTo(ChangeStatus to, Func<StagedChange, StagedChange> update)
+        => MoveTo(to, to, update);
+
+    // "checkAs" lets a verdict that keeps the change pending be refused exactly like an approval would.
+    private StagedChangeTransition MoveTo(ChangeStatus to, ChangeStatus checkAs, Func<StagedChange, StagedChange> update)
+        => ChangeLifecycle.RefusalOf(Status, checkAs) is { } refusal
+            ? new StagedChangeTransition(null, refusal)
+            : new StagedChangeTransition(update(this) with { Status = to }, null);
+}
