@@ -1,13 +1,19 @@
+using CowansSync.Functions.Apis;
 using CowansSync.Functions.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFunctionHosting();
 builder.AddJsonLogging();
 builder.AddSyncSettings();
+builder.AddSyncStorage();
 builder.AddApiConventions();
+builder.AddApiAuth();
 
 var app = builder.Build();
 app.UseApiConventions();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapSyncApi();
 app.MapFunctionHost();
 app.Run();
 

@@ -36,19 +36,22 @@ public static class FunctionHostingExtensions
         services.AddOptions<FunctionAppOptions>().BindConfiguration(FunctionAppOptions.Section);
         services.AddSingleton<FunctionCatalog>();
         services.AddSingleton<FunctionInvoker>();
+        services.AddSingleton<TimerRunLog>();
         services.AddQueueFunction<SyncWorkFunction>(FunctionNames.SyncWork);
         return builder;
     }
 
-    /// <summary>In custom-handler mode, maps the host's readiness and invocation routes; in standalone mode, nothing.</summary>
+    /// <summary>Loads the function catalog; in custom-handler mode, maps the host's readiness and invocation routes.</summary>
     /// <param name="app">The app.</param>
     /// <returns>The app.</returns>
     public static WebApplication MapFunctionHost(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Resolving the catalog reads and checks every definition now: a bad one stops the app at start in either mode.
+        var catalog = app.Services.GetRequiredService<FunctionCatalog>();
         if (app.Services.GetRequiredService<HostingMode>().IsCustomHandler)
         {
-            app.MapCustomHandlerApi(app.Services.GetRequiredService<FunctionCatalog>());
+            app.MapCustomHandlerApi(catalog);
         }
 
         return app;

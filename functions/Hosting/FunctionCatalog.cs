@@ -1,3 +1,4 @@
+using CowansSync.Functions.Settings;
 using Microsoft.Extensions.Options;
 
 namespace CowansSync.Functions.Hosting;
@@ -26,6 +27,12 @@ public sealed class FunctionCatalog
                 QueueTrigger => typeof(IQueueFunction),
                 _ => null,
             };
+            if (definition.Trigger is QueueTrigger { Connection: not SyncStorageOptions.Section } queue)
+            {
+                throw new InvalidOperationException(
+                    $"The queue function '{definition.Name}' uses the connection '{queue.Connection}'; this app's queues are in '{SyncStorageOptions.Section}'.");
+            }
+
             if (handlerType is not null && !handlers.IsKeyedService(handlerType, definition.Name))
             {
                 throw new InvalidOperationException(
