@@ -10,6 +10,9 @@ public static class LoggingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Logging.ClearProviders();
+
+        // A line per request start and end drowns the app's own logs; the Functions host records requests anyway.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddJsonConsole(options =>
         {
             options.IncludeScopes = true;
