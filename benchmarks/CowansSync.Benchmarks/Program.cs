@@ -1,17 +1,20 @@
+using System.Globalization;
+using CowansSync.Benchmarks.Blobs;
 using CowansSync.Benchmarks.Tables;
 
-// dotnet run -c Release --project benchmarks/CowansSync.Benchmarks -- tables-insert [entities=50000] [parallelism=4]
+// dotnet run -c Release --project benchmarks/CowansSync.Benchmarks -- <benchmark> [arguments]
 return args switch
 {
-    ["tables-insert", ..] => await TableInsertBenchmark.RunAsync(
-        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50_000,
-        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 4,
-        Console.Out),
+    ["storage"] => await TableInsertBenchmark.RunAsync(50_000, 4, Console.Out) | await BlobTransferBenchmark.RunAsync(256, Console.Out),
+    ["tables-insert", ..] => await TableInsertBenchmark.RunAsync(Argument(1, 50_000), Argument(2, 4), Console.Out),
+    ["blob-transfer", ..] => await BlobTransferBenchmark.RunAsync(Argument(1, 256), Console.Out),
     _ => Usage(),
 };
 
+int Argument(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+
 static int Usage()
 {
-    Console.Error.WriteLine("usage: tables-insert [entities] [parallelism]");
+    Console.Error.WriteLine("usage: storage | tables-insert [entities=50000] [parallelism=4] | blob-transfer [mebibytes=256]");
     return 2;
 }

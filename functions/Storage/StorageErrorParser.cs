@@ -16,7 +16,8 @@ internal sealed class StorageErrorParser : RequestFailedDetailsParser
         data = null;
         response.Headers.TryGetValue("x-ms-error-code", out var code);
         string? message = null;
-        var body = response.Content?.ToString();
+        // A streamed download's error body is not buffered; its x-ms-error-code header still names the error.
+        var body = response.ContentStream is MemoryStream ? response.Content.ToString() : null;
         if (!string.IsNullOrWhiteSpace(body))
         {
             try

@@ -29,7 +29,7 @@ public partial class TableClient
     {
         ValidatePageSize(maxPerPage, nameof(maxPerPage));
         var selectList = select is null ? null : SelectList(select);
-        return new TableQueryPageable(
+        return new ContinuationPageable<TableEntity>(
             (continuation, pageSizeHint, token) =>
             {
                 ValidatePageSize(pageSizeHint, nameof(pageSizeHint));
