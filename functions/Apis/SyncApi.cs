@@ -11,6 +11,7 @@ public static class SyncApi
     public static RouteGroupBuilder MapSyncApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").RequireAuthorization(Roles.Viewer);
+        api.MapHealthApi();
         api.MapAdminKeysApi();
         return api;
     }

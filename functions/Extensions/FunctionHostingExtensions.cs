@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using CowansSync.Functions.Hosting;
 using CowansSync.Functions.Hosting.CustomHandler;
+using CowansSync.Functions.Hosting.Standalone;
 using CowansSync.Functions.Settings;
 using CowansSync.Functions.Work;
 
@@ -38,6 +39,13 @@ public static class FunctionHostingExtensions
         services.AddSingleton<FunctionInvoker>();
         services.AddSingleton<TimerRunLog>();
         services.AddQueueFunction<SyncWorkFunction>(FunctionNames.SyncWork);
+        if (!mode.IsCustomHandler)
+        {
+            services.AddSingleton<TimerLocks>();
+            services.AddHostedService<TimerTriggerService>();
+            services.AddHostedService<QueueTriggerService>();
+        }
+
         return builder;
     }
 

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using CowansSync.Functions.Storage.Blobs;
+using CowansSync.Functions.Storage.Queues;
 using CowansSync.Functions.Storage.Tables;
 
 namespace CowansSync.Functions.Storage;
 
 /// <summary>
-/// Clients for the app's storage account (<c>SyncStorage</c>), one per table, shared by the
+/// Clients for the app's storage account (<c>SyncStorage</c>), one per table, queue and container, shared by the
 /// whole app (the clients are thread-safe). The <c>…Async</c> getters also create the resource on first use, once
 /// per process, so the app needs no deployment step and starts even while storage is briefly unreachable.
 /// </summary>
@@ -22,12 +24,38 @@ public sealed class StorageClients(StorageAccount account, StorageClientOptions 
     public TableClient GetTableClient(string tableName) =>
         (TableClient)_clients.GetOrAdd($"table:{tableName}", _ => new TableClient(Account, tableName, options));
 
+    /// <summary>A queue client, without creating the queue.</summary>
+    /// <param name="queueName">The queue.</param>
+    /// <returns>The client.</returns>
+    public QueueClient GetQueueClient(string queueName) =>
+        (QueueClient)_clients.GetOrAdd($"queue:{queueName}", _ => new QueueClient(Account, queueName, options));
+
+    /// <summary>A container client, without creating the container.</summary>
+    /// <param name="containerName">The container.</param>
+    /// <returns>The client.</returns>
+    public BlobContainerClient GetBlobContainerClient(string containerName) =>
+        (BlobContainerClient)_clients.GetOrAdd($"container:{containerName}", _ => new BlobContainerClient(Account, containerName, options));
+
     /// <summary>A table client; the table exists once the task completes.</summary>
     /// <param name="tableName">The table.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The client.</returns>
     public Task<TableClient> GetTableAsync(string tableName, CancellationToken cancellationToken = default) =>
         EnsureCreatedAsync($"table:{tableName}", GetTableClient(tableName), (client, token) => client.CreateIfNotExistsAsync(token), cancellationToken);
+
+    /// <summary>A queue client; the queue exists once the task completes.</summary>
+    /// <param name="queueName">The queue.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The client.</returns>
+    public Task<QueueClient> GetQueueAsync(string queueName, CancellationToken cancellationToken = default) =>
+        EnsureCreatedAsync($"queue:{queueName}", GetQueueClient(queueName), (client, token) => client.CreateIfNotExistsAsync(cancellationToken: token), cancellationToken);
+
+    /// <summary>A container client; the container exists once the task completes.</summary>
+    /// <param name="containerName">The container.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The client.</returns>
+    public Task<BlobContainerClient> GetBlobContainerAsync(string containerName, CancellationToken cancellationToken = default) =>
+        EnsureCreatedAsync($"container:{containerName}", GetBlobContainerClient(containerName), (client, token) => client.CreateIfNotExistsAsync(cancellationToken: token), cancellationToken);
 
     private async Task<T> EnsureCreatedAsync<T>(string key, T client, Func<T, CancellationToken, Task> create, CancellationToken cancellationToken)
     {
