@@ -9,7 +9,7 @@ using CowansSync.Functions.Work;
 namespace CowansSync.Functions.Extensions;
 
 /// <summary>Wires the two hosting modes around one set of function handlers.</summary>
-public static class FunctionHostingExtensions
+public static partial class FunctionHostingExtensions
 {
     /// <summary>
     /// Detects the hosting mode; in custom-handler mode binds Kestrel to the host's loopback port, in standalone mode
@@ -57,11 +57,17 @@ public static class FunctionHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         // Resolving the catalog reads and checks every definition now: a bad one stops the app at start in either mode.
         var catalog = app.Services.GetRequiredService<FunctionCatalog>();
-        if (app.Services.GetRequiredService<HostingMode>().IsCustomHandler)
+        var mode = app.Services.GetRequiredService<HostingMode>();
+        if (mode.IsCustomHandler)
         {
             app.MapCustomHandlerApi(catalog);
         }
 
+        LogHosting(app.Logger, mode.Name, string.Join(", ", catalog.Definitions.Select(d => $"{d.Name} ({d.Trigger.GetType().Name})")));
+
         return app;
     }
+
+    [LoggerMessage(1, LogLevel.Information, "Hosting mode {HostingMode}; functions: {Functions}")]
+    private static partial void LogHosting(ILogger logger, string hostingMode, string functions);
 }
