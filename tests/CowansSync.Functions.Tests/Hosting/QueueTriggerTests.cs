@@ -53,6 +53,24 @@ public sealed class QueueTriggerTests
         Assert.Empty((await queue.PeekMessagesAsync(32)).Value);
     }
 
+    [Fact]
+    public async Task Stop_HandlerRunning_FinishesItAndDeletesMessage()
+    {
+        // Arrange
+        var (queue, _) = await CreateQueuesAsync();
+        var sut = await StartHostAsync(queue.Name);
+        await queue.SendMessageAsync(JsonSerializer.Serialize(new { type = SlowWorkHandler.Type }));
+        await _recorder.WaitUntilAsync(invocations => invocations.Count >= 1);
+
+        // Act: stop while the handler is still working.
+        await sut.DisposeAsync();
+
+        // Assert
+        var work = Assert.IsType<WorkMessage>(_recorder.Invocations[0]);
+        Assert.Equal([work, $"completed {work.MessageId}"], _recorder.Invocations);
+        Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
     private async Task<FunctionAppFactory> StartHostAsync(string queueName)
     {
         var appRoot = TestAppRoot.Create().WithQueue(FunctionNames.SyncWork, queueName);

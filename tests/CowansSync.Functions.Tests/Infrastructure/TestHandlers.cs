@@ -38,6 +38,19 @@ public sealed class FailingWorkHandler(InvocationRecorder recorder) : IWorkMessa
     }
 }
 
+/// <summary>Records the start of each delivery, works for a second (honouring cancellation), then records completion (type <see cref="Type"/>).</summary>
+public sealed class SlowWorkHandler(InvocationRecorder recorder) : IWorkMessageHandler
+{
+    public const string Type = "test.slow";
+
+    public async Task HandleAsync(WorkMessage message, CancellationToken cancellationToken)
+    {
+        recorder.Record(message);
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        recorder.Record($"completed {message.MessageId}");
+    }
+}
+
 /// <summary>Registers the test handlers around one recorder.</summary>
 public static class TestHandlerRegistration
 {
@@ -46,6 +59,7 @@ public static class TestHandlerRegistration
         services.AddSingleton(recorder);
         services.AddWorkMessageHandler<RecordingWorkHandler>(RecordingWorkHandler.Type);
         services.AddWorkMessageHandler<FailingWorkHandler>(FailingWorkHandler.Type);
+        services.AddWorkMessageHandler<SlowWorkHandler>(SlowWorkHandler.Type);
         foreach (var name in timerFunctions)
         {
             services.AddTimerFunction<RecordingTimerFunction>(name);
