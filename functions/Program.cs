@@ -1,6 +1,20 @@
+using CowansSync.Functions.Apis;
+using CowansSync.Functions.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddFunctionHosting();
+builder.AddJsonLogging();
+builder.AddSyncSettings();
+builder.AddSyncStorage();
+builder.AddApiConventions();
+builder.AddApiAuth();
+
 var app = builder.Build();
-app.MapGet("/", () => TypedResults.Ok());
+app.UseApiConventions();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapSyncApi();
+app.MapFunctionHost();
 app.Run();
 
 /// <summary>Entry point; partial so <c>WebApplicationFactory&lt;Program&gt;</c> can see it in tests.</summary>

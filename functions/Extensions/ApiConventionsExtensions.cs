@@ -1,0 +1,48 @@
+using System.Text.Json;
+using CowansSync.Functions.Apis;
+
+namespace CowansSync.Functions.Extensions;
+
+/// <summary>The HTTP conventions of <c>API.md</c>: snake_case JSON and every error as <c>{"error", "details"}</c>.</summary>
+public static class ApiConventionsExtensions
+{
+    /// <summary>Registers snake_case JSON and the JSON exception handler.</summary>
+    /// <param name="builder">The app builder.</param>
+    /// <returns>The builder.</returns>
+    public static IHostApplicationBuilder AddApiConventions(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.DictionaryKeyPolicy = null;
+        });
+
+        // Malformed bodies surface as BadHttpRequestException, which JsonExceptionHandler answers in the API's shape.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<JsonExceptionHandler>();
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    /// <summary>Answers exceptions and body-less error statuses (404, 405) with the API's error body.</summary>
+    /// <param name="app">The app.</param>
+    /// <returns>The app.</returns>
+    public static WebApplication UseApiConventions(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(async context =>
+        {
+            var response = context.HttpContext.Response;
+            var message = response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => "Not found.",
+                StatusCodes.Status405MethodNotAllowed => "Method not allowed.",
+                _ => $"The request failed with status {response.StatusCode}.",
+            };
+            await response.WriteAsJsonAsync(new ApiError(message), context.HttpContext.RequestAborted);
+        });
+        return app;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Azure;
+using CowansSync.Functions.Storage;
+using CowansSync.Functions.Storage.Blobs;
+
+namespace CowansSync.Functions.Hosting.Standalone;
+
+/// <summary>
+/// Makes each timer occurrence run on one standalone instance only: a blob per timer
+/// (<c>runtime-locks/timers/&lt;Name&gt;</c>) holds the last claimed occurrence; an instance claims an occurrence by
+/// leasing the blob and, under the lease, finding it not yet claimed and recording it.
+/// </summary>
+internal sealed partial class TimerLocks(StorageClients storage, TimeProvider timeProvider, ILogger<TimerLocks> logger)
+{
+    /// <summary>The container of the lock blobs.</summary>
+    public const string ContainerName = "runtime-locks";
+
+    /// <summary>Claims <paramref name="occurrence"/> of <paramref name="functionName"/>.</summary>
+    /// <returns>The claim to hold while running, or <see langword="null"/> when another instance has or had it.</returns>
+    public async Task<TimerClaim?> TryClaimAsync(string functionName, DateTimeOffset occurrence, CancellationToken cancellationToken)
+    {
+        var container = await storage.GetBlobContainerAsync(ContainerName, cancellationToken);
+        var blob = container.GetBlobClient($"timers/{functionName}");
+        await EnsureExistsAsync(blob, functionName, cancellationToken);
+
+        var lease = new BlobLeaseClient(blob);
+        try
+        {
+            await lease.AcquireAsync(TimerClaim.LeaseDuration, cancellationToken);
+        }
+        catch (RequestFailedException error) when (error.Status == 409)
+        {
+            LogHeldElsewhere(functionName, occurrence);
+            return null;
+        }
+
+        var claim = new TimerClaim(lease, timeProvider);
+        try
+        {
+            var content = (await blob.DownloadContentAsync(cancellationToken)).Value.ToString();
+            if (DateTimeOffset.TryParse(content, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var lastClaimed) && lastClaimed >= occurrence)
+            {
+                LogAlreadyRun(functionName, occurrence);
+                await claim.DisposeAsync();
+                return null;
+            }
+
+            await blob.UploadAsync(BinaryData.FromString(occurrence.ToString("O", CultureInfo.InvariantCulture)),
+                new BlobUploadOptions { LeaseId = lease.LeaseId, ContentType = "text/plain" }, cancellationToken);
+            return claim;
+        }
+        catch
+        {
+            await claim.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task EnsureExistsAsync(BlobClient blob, string functionName, CancellationToken cancellationToken)
+    {
+        if (await blob.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await blob.UploadAsync(BinaryData.FromString(string.Empty),
+                new BlobUploadOptions { Conditions = new RequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+        }
+        catch (RequestFailedException error) when (error.Status is 409 or 412)
+        {
+            LogCreatedElsewhere(functionName);
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Debug, "Timer {FunctionName}: occurrence {Occurrence:O} is being run by another instance")]
+    private partial void LogHeldElsewhere(string functionName, DateTimeOffset occurrence);
+
+    [LoggerMessage(2, LogLevel.Debug, "Timer {FunctionName}: occurrence {Occurrence:O} already ran on another instance")]
+    private partial void LogAlreadyRun(string functionName, DateTimeOffset occurrence);
+
+    [LoggerMessage(3, LogLevel.Debug, "Timer {FunctionName}: the lock blob was created by another instance")]
+    private partial void LogCreatedElsewhere(string functionName);
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+
+namespace CowansSync.Functions.Settings;
+
+/// <summary>The Xorosoft (XoroERP) REST API (settings <c>Xorosoft__*</c>). Optional as a whole; see <see cref="IntegrationSection"/>.</summary>
+public sealed class XorosoftOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Xorosoft";
+
+    /// <summary>The API's base URL; required when Xorosoft is configured.</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>The API key (Basic auth user); required when Xorosoft is configured.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The API secret (Basic auth password, a secret); required when Xorosoft is configured.</summary>
+    public string? ApiSecret { get; set; }
+}
+
+/// <summary>Validates <see cref="XorosoftOptions"/> at start.</summary>
+internal sealed class XorosoftOptionsValidator(IConfiguration configuration) : IValidateOptions<XorosoftOptions>
+{
+    public ValidateOptionsResult Validate(string? name, XorosoftOptions options)
+    {
+        var checks = new SettingChecks(XorosoftOptions.Section);
+        if (IntegrationSection.IsConfigured(configuration, XorosoftOptions.Section))
+        {
+            const string When = "any Xorosoft__* setting is set";
+            checks.Required(options.BaseUrl, nameof(options.BaseUrl), When);
+            checks.Required(options.ApiKey, nameof(options.ApiKey), When);
+            checks.Required(options.ApiSecret, nameof(options.ApiSecret), When);
+        }
+
+        checks.HttpUrl(options.BaseUrl, nameof(options.BaseUrl));
+        return checks.Result;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using CowansSync.Functions.Storage.Blobs;
+using CowansSync.Functions.Storage.Queues;
+using CowansSync.Functions.Storage.Tables;
+
+namespace CowansSync.Functions.Storage;
+
+/// <summary>
+/// Clients for the app's storage account (<c>SyncStorage</c>), one per table, queue and container, shared by the
+/// whole app (the clients are thread-safe). The <c>…Async</c> getters also create the resource on first use, once
+/// per process, so the app needs no deployment step and starts even while storage is briefly unreachable.
+/// </summary>
+public sealed class StorageClients(StorageAccount account, StorageClientOptions options)
+{
+    private readonly ConcurrentDictionary<string, object> _clients = new();
+    private readonly ConcurrentDictionary<string, Task> _created = new();
+
+    /// <summary>The account.</summary>
+    public StorageAccount Account { get; } = account;
+
+    /// <summary>A table client, without creating the table.</summary>
+    /// <param name="tableName">The table.</param>
+    /// <returns>The client.</returns>
+    public TableClient GetTableClient(string tableName) =>
+        (TableClient)_clients.GetOrAdd($"table:{tableName}", _ => new TableClient(Account, tableName, options));
+
+    /// <summary>A queue client, without creating the queue.</summary>
+    /// <param name="queueName">The queue.</param>
+    /// <returns>The client.</returns>
+    public QueueClient GetQueueClient(string queueName) =>
+        (QueueClient)_clients.GetOrAdd($"queue:{queueName}", _ => new QueueClient(Account, queueName, options));
+
+    /// <summary>A container client, without creating the container.</summary>
+    /// <param name="containerName">The container.</param>
+    /// <returns>The client.</returns>
+    public BlobContainerClient GetBlobContainerClient(string containerName) =>
+        (BlobContainerClient)_clients.GetOrAdd($"container:{containerName}", _ => new BlobContainerClient(Account, containerName, options));
+
+    /// <summary>A table client; the table exists once the task completes.</summary>
+    /// <param name="tableName">The table.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The client.</returns>
+    public Task<TableClient> GetTableAsync(string tableName, CancellationToken cancellationToken = default) =>
+        EnsureCreatedAsync($"table:{tableName}", GetTableClient(tableName), (client, token) => client.CreateIfNotExistsAsync(token), cancellationToken);
+
+    /// <summary>A queue client; the queue exists once the task completes.</summary>
+    /// <param name="queueName">The queue.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The client.</returns>
+    public Task<QueueClient> GetQueueAsync(string queueName, CancellationToken cancellationToken = default) =>
+        EnsureCreatedAsync($"queue:{queueName}", GetQueueClient(queueName), (client, token) => client.CreateIfNotExistsAsync(cancellationToken: token), cancellationToken);
+
+    /// <summary>A container client; the container exists once the task completes.</summary>
+    /// <param name="containerName">The container.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The client.</returns>
+    public Task<BlobContainerClient> GetBlobContainerAsync(string containerName, CancellationToken cancellationToken = default) =>
+        EnsureCreatedAsync($"container:{containerName}", GetBlobContainerClient(containerName), (client, token) => client.CreateIfNotExistsAsync(cancellationToken: token), cancellationToken);
+
+    private async Task<T> EnsureCreatedAsync<T>(string key, T client, Func<T, CancellationToken, Task> create, CancellationToken cancellationToken)
+    {
+        // One creation per resource and process; it does not belong to any caller, so no caller's token cancels it.
+        var creation = _created.GetOrAdd(key, _ => create(client, CancellationToken.None));
+        try
+        {
+            await creation.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (creation.IsFaulted)
+        {
+            // Forget a failed creation so the next caller tries again.
+            _created.TryRemove(KeyValuePair.Create(key, creation));
+            throw;
+        }
+
+        return client;
+    }
+}

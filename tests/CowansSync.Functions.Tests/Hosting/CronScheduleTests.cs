@@ -1,0 +1,72 @@
+using System.Globalization;
+using CowansSync.Functions.Hosting.Scheduling;
+
+namespace CowansSync.Functions.Tests.Hosting;
+
+public sealed class CronScheduleTests
+{
+    [Theory]
+    [InlineData("0 */15 * * * *", "2026-01-01T10:07:31Z", "2026-01-01T10:15:00Z")]
+    [InlineData("*/10 * * * * *", "2026-01-01T10:00:09Z", "2026-01-01T10:00:10Z")]
+    [InlineData("0 0 9-17 * * *", "2026-01-01T17:00:00Z", "2026-01-02T09:00:00Z")]
+    [InlineData("0 5-20/5 * * * *", "2026-01-01T10:20:00Z", "2026-01-01T11:05:00Z")]
+    [InlineData("0 7/20 * * * *", "2026-01-01T10:28:00Z", "2026-01-01T10:47:00Z")]
+    [InlineData("0 0 8,12,18 * * *", "2026-01-01T12:00:00Z", "2026-01-01T18:00:00Z")]
+    [InlineData("0 0 0 * * MON-FRI", "2026-01-02T12:00:00Z", "2026-01-05T00:00:00Z")]
+    [InlineData("0 0 0 * * 7", "2026-01-01T00:00:00Z", "2026-01-04T00:00:00Z")]
+    [InlineData("0 0 0 * * 0", "2026-01-01T00:00:00Z", "2026-01-04T00:00:00Z")]
+    [InlineData("0 0 0 * * fri-sun", "2026-01-05T00:00:00Z", "2026-01-09T00:00:00Z")]
+    [InlineData("0 0 0 1 JAN,Jul *", "2026-02-01T00:00:00Z", "2026-07-01T00:00:00Z")]
+    [InlineData("0 30 23 31 * *", "2026-04-01T00:00:00Z", "2026-05-31T23:30:00Z")]
+    [InlineData("0 0 0 1 * *", "2026-12-31T23:59:59Z", "2027-01-01T00:00:00Z")]
+    [InlineData("0 0 12 29 2 *", "2025-03-01T00:00:00Z", "2028-02-29T12:00:00Z")]
+    [InlineData("0 0 12 29 2 TUE", "2028-03-01T00:00:00Z", "2056-02-29T12:00:00Z")]
+    [InlineData("0 0 0 13 * FRI", "2026-01-01T00:00:00Z", "2026-02-13T00:00:00Z")]
+    [InlineData("* * * * * *", "2026-01-01T10:00:00.250Z", "2026-01-01T10:00:01Z")]
+    public void GetNextOccurrence_Expression_ReturnsFirstMatchAfter(string expression, string after, string expected)
+    {
+        // Arrange
+        var sut = CronSchedule.Parse(expression);
+
+        // Act
+        var next = sut.GetNextOccurrence(DateTimeOffset.Parse(after, CultureInfo.InvariantCulture));
+
+        // Assert
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), next);
+    }
+
+    [Fact]
+    public void GetNextOccurrence_OffsetInput_IsEvaluatedInUtc()
+    {
+        var sut = CronSchedule.Parse("0 0 2 * * *");
+
+        var next = sut.GetNextOccurrence(new DateTimeOffset(2026, 6, 1, 3, 0, 0, TimeSpan.FromHours(2)));
+
+        Assert.Equal(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero), next);
+        Assert.Equal(TimeSpan.Zero, next.Offset);
+    }
+
+    [Theory]
+    [InlineData("0 */5 * * *", "has 5 fields")]
+    [InlineData("0 0 0 * * * *", "has 7 fields")]
+    [InlineData("60 * * * * *", "second field '60'")]
+    [InlineData("0 0 24 * * *", "hour field '24'")]
+    [InlineData("0 0 0 0 * *", "day field '0'")]
+    [InlineData("0 0 0 * 13 *", "month field '13'")]
+    [InlineData("0 0 0 * * 8", "day-of-week field '8'")]
+    [InlineData("0 */0 * * * *", "step must be between 1 and 60")]
+    [InlineData("0 30-10 * * * *", "starts after it ends")]
+    [InlineData("0 1-2-3 * * * *", "exactly one '-'")]
+    [InlineData("0 x * * * *", "'x' is not a number")]
+    [InlineData("0 0 0 * FOO *", "'FOO' is not a number or name")]
+    [InlineData("0 1,,2 * * * *", "minute field ''")]
+    [InlineData("0 */2/3 * * * *", "more than one '/'")]
+    [InlineData("0 0 0 30 2 *", "No allowed month has any of the allowed days")]
+    public void Parse_InvalidExpression_ThrowsFormatExceptionNamingTheProblem(string expression, string expectedMessagePart)
+    {
+        var error = Assert.Throws<FormatException>(() => CronSchedule.Parse(expression));
+
+        Assert.Contains(expectedMessagePart, error.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{expression}'", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using CowansSync.Functions.Hosting;
+using CowansSync.Functions.Storage;
+using CowansSync.Functions.Storage.Queues;
+using CowansSync.Functions.Tests.Infrastructure;
+using CowansSync.Functions.Work;
+using CowansSync.Testing;
+
+namespace CowansSync.Functions.Tests.Hosting;
+
+/// <summary>Standalone mode's queue trigger against a real Azurite: delete on success, retry, poison after 5 deliveries.</summary>
+public sealed class QueueTriggerTests
+{
+    private readonly InvocationRecorder _recorder = new();
+
+    [Fact]
+    public async Task Poll_MessageSucceeds_HandledOnceAndDeleted()
+    {
+        // Arrange
+        var (queue, poison) = await CreateQueuesAsync();
+        await using var sut = await StartHostAsync(queue.Name);
+
+        // Act
+        await queue.SendMessageAsync(JsonSerializer.Serialize(new { type = RecordingWorkHandler.Type, run_id = "run-1" }));
+        await _recorder.WaitUntilAsync(invocations => invocations.Count >= 1);
+        await WaitUntilEmptyAsync(queue);
+        await sut.DisposeAsync();
+
+        // Assert
+        var work = Assert.IsType<WorkMessage>(Assert.Single(_recorder.Invocations));
+        Assert.Equal("run-1", work.RunId);
+        Assert.Equal(1, work.DequeueCount);
+        Assert.Empty((await poison.PeekMessagesAsync(32)).Value);
+    }
+
+    [Fact]
+    public async Task Poll_MessageAlwaysFails_MovedToPoisonAfterExactlyFiveDeliveries()
+    {
+        // Arrange
+        var (queue, poison) = await CreateQueuesAsync();
+        var message = JsonSerializer.Serialize(new { type = FailingWorkHandler.Type, run_id = "run-2" });
+        await using var sut = await StartHostAsync(queue.Name);
+
+        // Act
+        await queue.SendMessageAsync(message);
+        var poisoned = await WaitForMessageAsync(poison);
+        await sut.DisposeAsync();
+
+        // Assert
+        Assert.Equal(message, poisoned.MessageText);
+        var deliveries = _recorder.Invocations.Cast<WorkMessage>().Select(work => work.DequeueCount).ToList();
+        Assert.Equal([1, 2, 3, 4, 5], deliveries);
+        Assert.Empty((await queue.PeekMessagesAsync(32)).Value);
+    }
+
+    [Fact]
+    public async Task Stop_HandlerRunning_FinishesItAndDeletesMessage()
+    {
+        // Arrange
+        var (queue, _) = await CreateQueuesAsync();
+        var sut = await StartHostAsync(queue.Name);
+        await queue.SendMessageAsync(JsonSerializer.Serialize(new { type = SlowWorkHandler.Type }));
+        await _recorder.WaitUntilAsync(invocations => invocations.Count >= 1);
+
+        // Act: stop while the handler is still working.
+        await sut.DisposeAsync();
+
+        // Assert
+        var work = Assert.IsType<WorkMessage>(_recorder.Invocations[0]);
+        Assert.Equal([work, $"completed {work.MessageId}"], _recorder.Invocations);
+        Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
+    private async Task<FunctionAppFactory> StartHostAsync(string queueName)
+    {
+        var appRoot = TestAppRoot.Create().WithQueue(FunctionNames.SyncWork, queueName);
+        var settings = await FunctionAppFactory.BaseSettingsAsync(appRoot);
+        settings["Queues:VisibilityTimeout"] = "00:00:00";
+        settings["Queues:MaxPollingInterval"] = "00:00:00.200";
+        var host = new FunctionAppFactory(appRoot, settings, services => services.AddTestHandlers(_recorder));
+        host.CreateClient().Dispose();
+        return host;
+    }
+
+    private static async Task<(QueueClient Queue, QueueClient Poison)> CreateQueuesAsync()
+    {
+        var account = StorageAccount.Parse((await AzuriteServer.Shared).ConnectionString);
+        var queue = new QueueClient(account, AzuriteServer.UniqueName("work"));
+        var poison = new QueueClient(account, queue.Name + "-poison");
+        await queue.CreateIfNotExistsAsync();
+        await poison.CreateIfNotExistsAsync();
+        return (queue, poison);
+    }
+
+    private static async Task WaitUntilEmptyAsync(QueueClient queue)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while ((await queue.GetPropertiesAsync(timeout.Token)).Value.ApproximateMessagesCount > 0)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    private static async Task<QueueMessage> WaitForMessageAsync(QueueClient queue)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var messages = (await queue.ReceiveMessagesAsync(1, cancellationToken: timeout.Token)).Value;
+            if (messages.Count > 0)
+            {
+                return messages[0];
+            }
+
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+}
