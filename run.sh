@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs CowansSync locally: installs, starts Azurite in memory and the app standalone on free loopback ports,
+# Runs CowansSync locally: installs, starts the sandbox (tests/sandbox) and the app standalone on free loopback ports,
 # prints the URLs and the bootstrap admin key, and runs until Ctrl-C, then stops both.
 # Settings come from local.settings.json (if present at the repo root) and the environment; this script sets
-# SyncStorage (to its Azurite) and, unless already set, Auth__BootstrapAdminKey.
+# SyncStorage and the Etilize, Xorosoft and Shopify settings (to the sandbox) and, unless already set,
+# Auth__BootstrapAdminKey.
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$(pwd)"
@@ -34,15 +35,26 @@ echo "Installing (Node tools, dotnet build)..."
 scripts/install-node-tools.sh
 dotnet build functions/CowansSync.Functions.csproj --configuration Release --nologo --verbosity quiet
 
-# --- storage: Azurite in memory (the sandbox issue replaces this part with the full sandbox) ---
-blob_port=$(free_port); queue_port=$(free_port); table_port=$(free_port)
-node node_modules/azurite/dist/src/azurite.js --inMemoryPersistence --silent --disableTelemetry \
-  --blobHost 127.0.0.1 --blobPort "$blob_port" --queueHost 127.0.0.1 --queuePort "$queue_port" \
-  --tableHost 127.0.0.1 --tablePort "$table_port" >"$state/azurite.log" 2>&1 &
+# --- the sandbox: Azurite, the Etilize FTP server, the Shopify and Xorosoft simulators, a control API ---
+node tests/sandbox/start.js --products "${SANDBOX_PRODUCTS:-500}" --layout "${SANDBOX_LAYOUT:-flat}" \
+  >"$state/sandbox.json" 2>"$state/sandbox.log" &
 pids+=($!)
-wait_for_url "http://127.0.0.1:$table_port/" 60 Azurite
-account_key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==" # Azurite's public dev key
-export SyncStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$account_key;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
+for _ in $(seq 1 300); do [ -s "$state/sandbox.json" ] && break; sleep 0.2; done
+[ -s "$state/sandbox.json" ] || { echo "The sandbox did not start; see $state/sandbox.log" >&2; exit 1; }
+# The sandbox's ready line becomes the app's settings, exactly as real systems would be configured.
+eval "$(node -e '
+const ready = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+const settings = {
+  SyncStorage: ready.storage.connection_string,
+  Etilize__Host: ready.ftp.host, Etilize__Port: ready.ftp.port, Etilize__User: ready.ftp.user,
+  Etilize__Password: ready.ftp.password, Etilize__Directory: ready.ftp.directory,
+  Xorosoft__BaseUrl: ready.xorosoft.base_url, Xorosoft__ApiKey: ready.xorosoft.api_key, Xorosoft__ApiSecret: ready.xorosoft.api_secret,
+  Shopify__ShopDomain: ready.shopify.shop_domain, Shopify__AdminBaseUrl: ready.shopify.admin_base_url,
+  Shopify__ApiVersion: ready.shopify.api_version, Shopify__AccessToken: ready.shopify.access_token,
+  Shopify__WebhookSecret: ready.shopify.client_secret, SANDBOX_CONTROL_URL: ready.control_url,
+};
+for (const [name, value] of Object.entries(settings)) console.log(`export ${name}=\x27${String(value).replaceAll("\x27", "\x27\\\x27\x27")}\x27`);
+' "$state/sandbox.json")"
 
 # --- the app, standalone (no FUNCTIONS_CUSTOMHANDLER_PORT), content root = repo root for local.settings.json ---
 export Auth__BootstrapAdminKey="${Auth__BootstrapAdminKey:-$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')}"
@@ -60,8 +72,8 @@ CowansSync is running (standalone).
   Health:     http://127.0.0.1:$app_port/api/health
   Admin key:  $Auth__BootstrapAdminKey
   Try:        curl -H "Authorization: Bearer $Auth__BootstrapAdminKey" http://127.0.0.1:$app_port/api/admin/keys
-  Storage:    Azurite blob $blob_port, queue $queue_port, table $table_port (in memory)
-  Logs:       $state/app.log (JSON lines), $state/azurite.log
+  Sandbox:    $state/sandbox.json (endpoints); control API $SANDBOX_CONTROL_URL
+  Logs:       $state/app.log (JSON lines), $state/sandbox.log
 Press Ctrl-C to stop.
 INFO
 wait -n "${pids[@]}"
