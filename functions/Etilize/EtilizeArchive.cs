@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using CowansSync.Orchestrations.Ports;
 
 namespace CowansSync.Functions.Etilize;
 
@@ -25,7 +26,7 @@ public sealed class EtilizeArchive : IDisposable
     public IReadOnlyList<ZipArchiveEntry> Entries => _zip.Entries.Where(e => !e.FullName.EndsWith('/')).ToList();
 
     /// <summary>Spools <paramref name="content"/> and checks it.</summary>
-    /// <exception cref="EtilizeFileRefusedException">The archive is corrupt, too large or hostile.</exception>
+    /// <exception cref="CatalogFileRefusedException">The archive is corrupt, too large or hostile.</exception>
     public static async Task<EtilizeArchive> OpenAsync(Stream content, EtilizeArchiveOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -42,7 +43,7 @@ public sealed class EtilizeArchive : IDisposable
             }
             catch (InvalidDataException error)
             {
-                throw new EtilizeFileRefusedException("corrupt_archive", $"The file is not a readable ZIP archive: {error.Message}", error);
+                throw new CatalogFileRefusedException("corrupt_archive", $"The file is not a readable ZIP archive: {error.Message}", error);
             }
 
             var archive = new EtilizeArchive(spool, zip, options);
@@ -58,7 +59,7 @@ public sealed class EtilizeArchive : IDisposable
     }
 
     /// <summary>Opens an entry for reading; inflating more than it declared, or than the archive's limit, is refused.</summary>
-    /// <exception cref="EtilizeFileRefusedException">Raised while reading, when the entry inflates beyond its limits or is corrupt.</exception>
+    /// <exception cref="CatalogFileRefusedException">Raised while reading, when the entry inflates beyond its limits or is corrupt.</exception>
     public Stream OpenEntry(ZipArchiveEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -66,7 +67,7 @@ public sealed class EtilizeArchive : IDisposable
         {
             if (Interlocked.Add(ref _inflatedBytes, bytes) > _options.MaxUncompressedBytes)
             {
-                throw new EtilizeFileRefusedException("too_large", $"The archive inflates to more than {_options.MaxUncompressedBytes:N0} bytes.");
+                throw new CatalogFileRefusedException("too_large", $"The archive inflates to more than {_options.MaxUncompressedBytes:N0} bytes.");
             }
         });
     }
@@ -87,12 +88,12 @@ public sealed class EtilizeArchive : IDisposable
         }
         catch (InvalidDataException error)
         {
-            throw new EtilizeFileRefusedException("corrupt_archive", $"The ZIP's directory is unreadable: {error.Message}", error);
+            throw new CatalogFileRefusedException("corrupt_archive", $"The ZIP's directory is unreadable: {error.Message}", error);
         }
 
         if (entries.Count > _options.MaxEntries)
         {
-            throw new EtilizeFileRefusedException("too_many_entries", $"The archive has {entries.Count:N0} entries; at most {_options.MaxEntries:N0} are accepted.");
+            throw new CatalogFileRefusedException("too_many_entries", $"The archive has {entries.Count:N0} entries; at most {_options.MaxEntries:N0} are accepted.");
         }
 
         var declared = 0L;
@@ -100,13 +101,13 @@ public sealed class EtilizeArchive : IDisposable
         {
             if (!IsSafeName(entry.FullName))
             {
-                throw new EtilizeFileRefusedException("unsafe_entry_name", $"The entry name '{entry.FullName}' points outside the archive.");
+                throw new CatalogFileRefusedException("unsafe_entry_name", $"The entry name '{entry.FullName}' points outside the archive.");
             }
 
             var ratio = entry.Length / (double)Math.Max(entry.CompressedLength, 1);
             if (ratio > _options.MaxCompressionRatio)
             {
-                throw new EtilizeFileRefusedException("compression_ratio", $"The entry '{entry.FullName}' expands {ratio:N0} times; at most {_options.MaxCompressionRatio:N0} is accepted (a zip bomb?).");
+                throw new CatalogFileRefusedException("compression_ratio", $"The entry '{entry.FullName}' expands {ratio:N0} times; at most {_options.MaxCompressionRatio:N0} is accepted (a zip bomb?).");
             }
 
             declared += entry.Length;
@@ -114,7 +115,7 @@ public sealed class EtilizeArchive : IDisposable
 
         if (declared > _options.MaxUncompressedBytes)
         {
-            throw new EtilizeFileRefusedException("too_large", $"The archive declares {declared:N0} uncompressed bytes; at most {_options.MaxUncompressedBytes:N0} are accepted.");
+            throw new CatalogFileRefusedException("too_large", $"The archive declares {declared:N0} uncompressed bytes; at most {_options.MaxUncompressedBytes:N0} are accepted.");
         }
     }
 
@@ -132,7 +133,7 @@ public sealed class EtilizeArchive : IDisposable
             total += read;
             if (total > limit)
             {
-                throw new EtilizeFileRefusedException("too_large", $"The file is larger than {limit:N0} bytes.");
+                throw new CatalogFileRefusedException("too_large", $"The file is larger than {limit:N0} bytes.");
             }
 
             await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);

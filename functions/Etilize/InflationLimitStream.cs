@@ -1,3 +1,5 @@
+using CowansSync.Orchestrations.Ports;
+
 namespace CowansSync.Functions.Etilize;
 
 /// <summary>
@@ -29,13 +31,13 @@ internal sealed class InflationLimitStream(Stream inner, string entryName, long 
         }
         catch (InvalidDataException error)
         {
-            throw new EtilizeFileRefusedException("corrupt_archive", $"The entry '{entryName}' is corrupt: {error.Message}", error);
+            throw new CatalogFileRefusedException("corrupt_archive", $"The entry '{entryName}' is corrupt: {error.Message}", error);
         }
 
         _read += read;
         if (_read > declaredLength)
         {
-            throw new EtilizeFileRefusedException("compression_ratio", $"The entry '{entryName}' inflates beyond the {declaredLength:N0} bytes it declares.");
+            throw new CatalogFileRefusedException("compression_ratio", $"The entry '{entryName}' inflates beyond the {declaredLength:N0} bytes it declares.");
         }
 
         onInflated(read);

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using CowansSync.Functions.Etilize;
+using CowansSync.Orchestrations.Ports;
 
 namespace CowansSync.Functions.Tests.Etilize;
 
@@ -24,7 +25,7 @@ public sealed class EtilizeArchiveTests
         var garbage = new byte[4096];
         new Random(7).NextBytes(garbage);
 
-        var refusal = await Assert.ThrowsAsync<EtilizeFileRefusedException>(() => EtilizeArchive.OpenAsync(new MemoryStream(garbage)));
+        var refusal = await Assert.ThrowsAsync<CatalogFileRefusedException>(() => EtilizeArchive.OpenAsync(new MemoryStream(garbage)));
 
         Assert.Equal("corrupt_archive", refusal.Reason);
     }
@@ -34,7 +35,7 @@ public sealed class EtilizeArchiveTests
     {
         var zip = Zip(("cowans_catalog.csv", new string('x', 10_000)));
 
-        var refusal = await Assert.ThrowsAsync<EtilizeFileRefusedException>(() => EtilizeArchive.OpenAsync(new MemoryStream(zip[..(zip.Length / 2)])));
+        var refusal = await Assert.ThrowsAsync<CatalogFileRefusedException>(() => EtilizeArchive.OpenAsync(new MemoryStream(zip[..(zip.Length / 2)])));
 
         Assert.Equal("corrupt_archive", refusal.Reason);
     }
@@ -54,7 +55,7 @@ public sealed class EtilizeArchiveTests
         }
 
         bomb.Position = 0;
-        var refusal = await Assert.ThrowsAsync<EtilizeFileRefusedException>(() => EtilizeArchive.OpenAsync(bomb));
+        var refusal = await Assert.ThrowsAsync<CatalogFileRefusedException>(() => EtilizeArchive.OpenAsync(bomb));
 
         Assert.Equal("compression_ratio", refusal.Reason);
         Assert.True(bomb.Length < 1024 * 1024, "the bomb should be small on the wire");
@@ -65,7 +66,7 @@ public sealed class EtilizeArchiveTests
     {
         var zip = Zip(Enumerable.Range(0, 11).Select(i => ($"part{i}.csv", "sku\r\n")).ToArray());
 
-        var refusal = await Assert.ThrowsAsync<EtilizeFileRefusedException>(() =>
+        var refusal = await Assert.ThrowsAsync<CatalogFileRefusedException>(() =>
             EtilizeArchive.OpenAsync(new MemoryStream(zip), new EtilizeArchiveOptions { MaxEntries = 10 }));
 
         Assert.Equal("too_many_entries", refusal.Reason);
@@ -81,7 +82,7 @@ public sealed class EtilizeArchiveTests
     {
         var zip = Zip(("cowans_catalog.csv", "sku\r\n"), (name, "x"));
 
-        var refusal = await Assert.ThrowsAsync<EtilizeFileRefusedException>(() => EtilizeArchive.OpenAsync(new MemoryStream(zip)));
+        var refusal = await Assert.ThrowsAsync<CatalogFileRefusedException>(() => EtilizeArchive.OpenAsync(new MemoryStream(zip)));
 
         Assert.Equal("unsafe_entry_name", refusal.Reason);
         Assert.Contains(name, refusal.Message, StringComparison.Ordinal);
@@ -92,7 +93,7 @@ public sealed class EtilizeArchiveTests
     {
         var zip = Zip(("cowans_catalog.csv", new string('x', 50_000)));
 
-        var refusal = await Assert.ThrowsAsync<EtilizeFileRefusedException>(() =>
+        var refusal = await Assert.ThrowsAsync<CatalogFileRefusedException>(() =>
             EtilizeArchive.OpenAsync(new MemoryStream(zip), new EtilizeArchiveOptions { MaxArchiveBytes = 100 }));
 
         Assert.Equal("too_large", refusal.Reason);
@@ -112,7 +113,7 @@ public sealed class EtilizeArchiveTests
         await again.CopyToAsync(Stream.Null);
         await using var third = sut.OpenEntry(sut.Entries[0]);
 
-        var refusal = await Assert.ThrowsAsync<EtilizeFileRefusedException>(() => third.CopyToAsync(Stream.Null));
+        var refusal = await Assert.ThrowsAsync<CatalogFileRefusedException>(() => third.CopyToAsync(Stream.Null));
 
         Assert.Equal("too_large", refusal.Reason);
     }

@@ -1,0 +1,18 @@
+using CowansSync.Orchestrations.Domain.Matching;
+using CowansSync.Orchestrations.Domain.Products;
+
+namespace CowansSync.Orchestrations.Ports;
+
+/// <summary>The ERP's item catalog, as the import validates against it.</summary>
+public interface IXorosoftCatalog
+{
+    /// <summary>
+    /// Looks every row up, by item number (exact), then UPC, then manufacturer part number (and, in fuzzy mode, by
+    /// similarity), from the local mirror first and the live API where the mirror has no answer.
+    /// </summary>
+    /// <param name="items">The rows of one batch.</param>
+    /// <param name="mode">Strict or fuzzy.</param>
+    /// <param name="cancellationToken">Stops the lookups.</param>
+    /// <returns>One lookup per row, keyed by the row's <see cref="CatalogItem.Sku"/> as given.</returns>
+    Task<IReadOnlyDictionary<string, XorosoftLookup>> ValidateAsync(IReadOnlyList<CatalogItem> items, XorosoftValidationMode mode, CancellationToken cancellationToken);
+}
