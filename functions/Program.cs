@@ -8,6 +8,7 @@ builder.AddSyncSettings();
 builder.AddSyncStorage();
 builder.AddApiConventions();
 builder.AddApiAuth();
+builder.AddWorkflows();
 
 var app = builder.Build();
 app.UseApiConventions();

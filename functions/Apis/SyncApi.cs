@@ -13,6 +13,7 @@ public static class SyncApi
         var api = app.MapGroup("/api").RequireAuthorization(Roles.Viewer);
         api.MapHealthApi();
         api.MapAdminKeysApi();
+        api.MapRunsApi();
         return api;
     }
 }

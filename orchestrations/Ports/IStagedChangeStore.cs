@@ -13,4 +13,10 @@ public interface IStagedChangeStore
     /// <param name="cancellationToken">Stops the writes.</param>
     /// <returns>A task that completes when every change is stored.</returns>
     Task StageAsync(IReadOnlyList<StagedChange> changes, CancellationToken cancellationToken);
+
+    /// <summary>How many of a run's changes still wait for a person.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="cancellationToken">Stops the count.</param>
+    /// <returns>The number of pending changes.</returns>
+    Task<int> CountPendingAsync(string runId, CancellationToken cancellationToken);
 }

@@ -1,0 +1,12 @@
+using CowansSync.Functions.Audit;
+using CowansSync.Functions.Workflows;
+using CowansSync.Orchestrations.Ports;
+
+namespace CowansSync.Functions.Apis;
+
+/// <summary>The services the run endpoints use, bound with <c>[AsParameters]</c>.</summary>
+/// <param name="Runs">The run store.</param>
+/// <param name="Redriver">Re-drives poison messages.</param>
+/// <param name="Audit">The audit log.</param>
+/// <param name="Time">The clock.</param>
+public sealed record RunsServices(IRunStore Runs, PoisonRedriver Redriver, AuditLog Audit, TimeProvider Time);

@@ -1,0 +1,17 @@
+namespace CowansSync.Orchestrations.Import;
+
+/// <summary>App-wide settings of the import workflow (section <c>Import</c>).</summary>
+public sealed class ImportOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Import";
+
+    /// <summary>Rows per batch (default 100: one table transaction of staged changes).</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How long a run may wait for reviews before it is marked overdue (default 7 days).</summary>
+    public TimeSpan ApprovalTimeout { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How many row errors and filtered SKUs a run lists (the counters always hold the totals; default 100, which keeps a run within one table row).</summary>
+    public int MaxListedErrors { get; set; } = 100;
+}

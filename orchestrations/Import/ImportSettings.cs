@@ -1,0 +1,29 @@
+using CowansSync.Orchestrations.Domain.Matching;
+using CowansSync.Orchestrations.Domain.Rules;
+
+namespace CowansSync.Orchestrations.Import;
+
+/// <summary>The settings of one import run (the start request's body), kept on the run as its configuration.</summary>
+public sealed record ImportSettings
+{
+    /// <summary>The ZIP in claim-check storage, <c>container/name</c>.</summary>
+    public required string DropPath { get; init; }
+
+    /// <summary>The file's name on the FTP server.</summary>
+    public required string FileName { get; init; }
+
+    /// <summary>The file's size in bytes.</summary>
+    public long FileSize { get; init; }
+
+    /// <summary>Leave out rows Xorosoft does not know (otherwise they are staged without ERP data).</summary>
+    public bool ApplyXorosoftFilter { get; init; } = true;
+
+    /// <summary>Write staged changes (otherwise the run only counts what it would stage: a dry run).</summary>
+    public bool CreateStagingEntries { get; init; } = true;
+
+    /// <summary>No change below this match confidence is auto-approved, whatever the rules say.</summary>
+    public decimal AutoApproveThreshold { get; init; } = DefaultApprovalRules.AutoApproveThreshold;
+
+    /// <summary>How Xorosoft lookups match.</summary>
+    public XorosoftValidationMode ValidationMode { get; init; } = XorosoftValidationMode.Strict;
+}
