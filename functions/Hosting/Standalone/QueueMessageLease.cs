@@ -9,17 +9,16 @@ namespace CowansSync.Functions.Hosting.Standalone;
 /// </summary>
 internal sealed class QueueMessageLease : IAsyncDisposable
 {
-    /// <summary>How long a received message stays invisible before a renewal (the Functions trigger's 10 minutes).</summary>
-    public static readonly TimeSpan Duration = TimeSpan.FromMinutes(10);
-
     private readonly QueueClient _queue;
     private readonly string _messageId;
     private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _duration;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _renewing;
 
-    private QueueMessageLease(QueueClient queue, QueueMessage message, TimeProvider timeProvider)
+    private QueueMessageLease(QueueClient queue, QueueMessage message, TimeSpan duration, TimeProvider timeProvider)
     {
+        _duration = duration;
         _queue = queue;
         _messageId = message.MessageId;
         PopReceipt = message.PopReceipt;
@@ -30,8 +29,9 @@ internal sealed class QueueMessageLease : IAsyncDisposable
     /// <summary>The message's current pop receipt; each renewal replaces it. Read it after disposal.</summary>
     public string PopReceipt { get; private set; }
 
-    /// <summary>Starts renewing <paramref name="message"/>'s invisibility until disposed.</summary>
-    public static QueueMessageLease Start(QueueClient queue, QueueMessage message, TimeProvider timeProvider) => new(queue, message, timeProvider);
+    /// <summary>Starts renewing <paramref name="message"/>'s invisibility, <paramref name="duration"/> at a time, until disposed.</summary>
+    public static QueueMessageLease Start(QueueClient queue, QueueMessage message, TimeSpan duration, TimeProvider timeProvider)
+        => new(queue, message, duration, timeProvider);
 
     /// <summary>Stops renewing; <see cref="PopReceipt"/> is final afterwards.</summary>
     public async ValueTask DisposeAsync()
@@ -47,8 +47,8 @@ internal sealed class QueueMessageLease : IAsyncDisposable
         {
             while (true)
             {
-                await Task.Delay(Duration / 2, _timeProvider, stop);
-                var receipt = await _queue.UpdateMessageAsync(_messageId, PopReceipt, Duration, cancellationToken: stop);
+                await Task.Delay(_duration / 2, _timeProvider, stop);
+                var receipt = await _queue.UpdateMessageAsync(_messageId, PopReceipt, _duration, cancellationToken: stop);
                 PopReceipt = receipt.Value.PopReceipt;
             }
         }

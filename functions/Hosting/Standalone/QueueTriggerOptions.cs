@@ -26,6 +26,13 @@ public sealed class QueueTriggerOptions
     /// <summary>The longest wait between polls of an idle queue; polling backs off exponentially up to it.</summary>
     /// <value>The default value is 1 minute.</value>
     public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a received message stays invisible, renewed at half time while its handler runs; after a crash, how
+    /// long until another instance gets it.
+    /// </summary>
+    /// <value>The default value is 10 minutes, the Functions queue trigger's.</value>
+    public TimeSpan MessageLease { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>Validates <see cref="QueueTriggerOptions"/> at start.</summary>
@@ -39,6 +46,8 @@ internal sealed class QueueTriggerOptionsValidator : IValidateOptions<QueueTrigg
         checks.Check(options.VisibilityTimeout >= TimeSpan.Zero && options.VisibilityTimeout <= TimeSpan.FromDays(7),
             nameof(options.VisibilityTimeout), "must be between 00:00:00 and 7.00:00:00");
         checks.Check(options.MaxPollingInterval >= TimeSpan.FromMilliseconds(100), nameof(options.MaxPollingInterval), "must be at least 00:00:00.1");
+        checks.Check(options.MessageLease >= TimeSpan.FromSeconds(2) && options.MessageLease <= TimeSpan.FromDays(7),
+            nameof(options.MessageLease), "must be between 00:00:02 and 7.00:00:00");
         return checks.Result;
     }
 }

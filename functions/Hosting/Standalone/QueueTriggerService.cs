@@ -56,7 +56,7 @@ internal sealed partial class QueueTriggerService(
             try
             {
                 queue = await storage.GetQueueAsync(trigger.QueueName, stoppingToken);
-                messages = (await queue.ReceiveMessagesAsync(settings.BatchSize, QueueMessageLease.Duration, stoppingToken)).Value;
+                messages = (await queue.ReceiveMessagesAsync(settings.BatchSize, settings.MessageLease, stoppingToken)).Value;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -92,7 +92,7 @@ internal sealed partial class QueueTriggerService(
                 return;
             }
 
-            var lease = QueueMessageLease.Start(queue, message, timeProvider);
+            var lease = QueueMessageLease.Start(queue, message, settings.MessageLease, timeProvider);
             FunctionResult result;
             try
             {
