@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Xunit.Abstractions;
 
 namespace CowansSync.Functions.Tests.Etilize;
 
@@ -8,10 +9,10 @@ namespace CowansSync.Functions.Tests.Etilize;
 public sealed class ReaderRunsAlone;
 
 [Collection(nameof(EtilizeCatalogReaderMemoryTests))]
-public sealed class EtilizeCatalogReaderMemoryTests : IDisposable
+public sealed class EtilizeCatalogReaderMemoryTests(ITestOutputHelper output) : IDisposable
 {
     private const int Rows = 20_000;
-    private const long HeapBoundBytes = 32L * 1024 * 1024;
+    private const long HeapBoundBytes = 16L * 1024 * 1024;
 
     private readonly string _zipPath = Path.GetTempFileName();
 
@@ -19,36 +20,27 @@ public sealed class EtilizeCatalogReaderMemoryTests : IDisposable
     public async Task ReadAsync_20000FlatRows_KeepsManagedHeapBounded()
     {
         var csvBytes = WriteZip(_zipPath);
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
-        using var sampler = new CancellationTokenSource();
-        var peak = baseline;
-        var sampling = Task.Run(async () =>
-        {
-            while (!sampler.IsCancellationRequested)
-            {
-                peak = Math.Max(peak, GC.GetTotalMemory(false));
-                await Task.Delay(5, CancellationToken.None);
-            }
-        });
 
-        var (items, lastLine) = (0, 0);
+        // What the reader holds while it reads, measured after full collections so that garbage not yet collected
+        // (gen0 budgets differ from machine to machine) does not count.
+        var (items, errors, held) = (0, 0, 0L);
         await using (var zip = File.OpenRead(_zipPath))
         {
             await foreach (var row in CatalogZip.Reader().ReadAsync(zip, CancellationToken.None))
             {
-                items += row.Item is null ? 0 : 1;
-                lastLine = row.Item?.SourceLine ?? lastLine;
+                (items, errors) = row.Item is null ? (items, errors + 1) : (items + 1, errors);
+                if (items % 2_500 == 0)
+                {
+                    held = Math.Max(held, GC.GetTotalMemory(forceFullCollection: true) - baseline);
+                }
             }
         }
 
-        await sampler.CancelAsync();
-        await sampling;
-
-        Assert.Equal((Rows, Rows + 1), (items, lastLine));
-        Assert.True(csvBytes > 2 * HeapBoundBytes, $"the file ({csvBytes / (1024 * 1024)} MiB) must be far larger than the bound");
-        Assert.True(peak - baseline < HeapBoundBytes, $"managed heap grew by {(peak - baseline) / (1024 * 1024)} MiB reading a {csvBytes / (1024 * 1024)} MiB catalog");
+        output.WriteLine($"the reader held at most {held / 1024} KiB reading a {csvBytes / 1024} KiB catalog");
+        Assert.Equal((Rows, 0), (items, errors));
+        Assert.True(csvBytes > 3 * HeapBoundBytes, $"the file ({csvBytes / (1024 * 1024)} MiB) must be far larger than the bound");
+        Assert.True(held < HeapBoundBytes, $"the reader held {held / (1024 * 1024)} MiB reading a {csvBytes / (1024 * 1024)} MiB catalog");
     }
 
     public void Dispose() => File.Delete(_zipPath);

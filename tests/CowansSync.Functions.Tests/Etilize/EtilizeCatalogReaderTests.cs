@@ -114,4 +114,24 @@ public sealed class EtilizeCatalogReaderTests
         Assert.Equal("unknown_layout", refusal.Reason);
         Assert.Contains("prices.csv", refusal.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ReadAsync_UnterminatedQuote_ReportsItsLineAfterTheRowsBefore()
+    {
+        var zip = CatalogZip.Of(("cowans_catalog.csv", "sku,title\r\nCOS-15,Good\r\nCOS-16,\"Never closed\r\nCOS-17,Swallowed\r\n"));
+
+        var rows = await CatalogZip.Reader().ReadAllAsync(zip);
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("COS-15", rows[0].Item!.Sku);
+        Assert.Equal(("cowans_catalog.csv", 3), (rows[1].Error!.File, rows[1].Error!.Line));
+    }
+
+    [Fact]
+    public async Task ReadAsync_NotAZip_RefusesAsCorrupt()
+    {
+        var refusal = await Assert.ThrowsAsync<CatalogFileRefusedException>(() => CatalogZip.Reader().ReadAllAsync("sku,title\r\n"u8.ToArray()));
+
+        Assert.Equal("corrupt_archive", refusal.Reason);
+    }
 }
