@@ -8,7 +8,7 @@ public sealed class CatalogFileRefusedException : Exception
 {
     /// <summary>Creates the refusal.</summary>
     /// <param name="reason">Why, as a stable code: <c>corrupt_archive</c>, <c>too_large</c>, <c>too_many_entries</c>,
-    /// <c>compression_ratio</c>, <c>unsafe_entry_name</c>.</param>
+    /// <c>compression_ratio</c>, <c>unsafe_entry_name</c>, <c>unknown_layout</c>.</param>
     /// <param name="message">What is wrong, for the run's error list.</param>
     /// <param name="innerException">The underlying failure, if any.</param>
     public CatalogFileRefusedException(string reason, string message, Exception? innerException = null)

@@ -1,0 +1,35 @@
+using CowansSync.Functions.Etilize;
+using CowansSync.Functions.Extensions;
+using CowansSync.Orchestrations.Ports;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CowansSync.Functions.Tests.Etilize;
+
+public sealed class EtilizeExtensionsTests
+{
+    [Fact]
+    public async Task AddEtilizeReader_WithArchiveSettings_ResolvesAReaderThatAppliesThem()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["EtilizeArchive:MaxEntries"] = "1" });
+
+        builder.AddEtilizeReader();
+        await using var app = builder.Build();
+        var sut = app.Services.GetRequiredService<ICatalogFileReader>();
+        var zip = CatalogZip.Of(("a.csv", "sku\r\nCOS-1\r\n"), ("b.csv", "sku\r\nCOS-2\r\n"));
+
+        Assert.IsType<EtilizeCatalogReader>(sut);
+        Assert.Equal(1, app.Services.GetRequiredService<IOptions<EtilizeArchiveOptions>>().Value.MaxEntries);
+        var refusal = await Assert.ThrowsAsync<CatalogFileRefusedException>(async () =>
+        {
+            await foreach (var row in sut.ReadAsync(new MemoryStream(zip), CancellationToken.None))
+            {
+                Assert.Fail($"No row was expected, got {row}.");
+            }
+        });
+        Assert.Equal("too_many_entries", refusal.Reason);
+    }
+}
