@@ -13,6 +13,8 @@ public static class SyncApi
         var api = app.MapGroup("/api").RequireAuthorization(Roles.Viewer);
         api.MapHealthApi();
         api.MapAdminKeysApi();
+        api.MapStagedChangesApi();
+        api.MapApprovalRulesApi();
         return api;
     }
 }
