@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using System.Text.Json;
 using CowansSync.Functions.Auth;
-using CowansSync.Functions.Staging;
 using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Domain.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -51,7 +49,7 @@ public static class ApprovalRulesApi
     {
         ArgumentNullException.ThrowIfNull(services);
         var errors = new Dictionary<string, object?>();
-        var body = await ReadBodyAsync<ReplaceRulesRequest>(request, errors, cancellationToken);
+        var body = await ApprovalRuleRequests.ReadBodyAsync<ReplaceRulesRequest>(request, errors, cancellationToken);
         var rules = new List<ApprovalRule>();
         if (body?.Rules is not { Count: <= MaxRules } given)
         {
@@ -62,7 +60,7 @@ public static class ApprovalRulesApi
             var ids = new HashSet<string>(StringComparer.Ordinal);
             for (var index = 0; index < given.Count; index++)
             {
-                if (Checked(given[index], $"rules[{index}].", errors) is { } rule)
+                if (ApprovalRuleRequests.Checked(given[index], $"rules[{index}].", errors) is { } rule)
                 {
                     rules.Add(rule);
                     if (!ids.Add(rule.Id!))
@@ -94,7 +92,7 @@ public static class ApprovalRulesApi
     {
         ArgumentNullException.ThrowIfNull(services);
         var errors = new Dictionary<string, object?>();
-        var rule = Checked(await ReadBodyAsync<ApprovalRule>(request, errors, cancellationToken), string.Empty, errors);
+        var rule = ApprovalRuleRequests.Checked(await ApprovalRuleRequests.ReadBodyAsync<ApprovalRule>(request, errors, cancellationToken), string.Empty, errors);
         if (rule is null || errors.Count > 0)
         {
             return TypedResults.BadRequest(new ApiError("The rule is invalid.", errors));
@@ -126,42 +124,5 @@ public static class ApprovalRulesApi
 
         await services.Audit.WriteAsync(user, "approval_rule.deleted", ruleId, null, cancellationToken);
         return TypedResults.NoContent();
-    }
-
-    private static ApprovalRule? Checked(ApprovalRule? rule, string prefix, Dictionary<string, object?> errors)
-    {
-        if (rule is null)
-        {
-            errors.TryAdd(prefix.Length == 0 ? "body" : prefix.TrimEnd('.'), "is required: a rule object");
-            return null;
-        }
-
-        if (rule.Id is not null && !ApprovalRuleIds.IsValid(rule.Id))
-        {
-            errors[$"{prefix}id"] = $"must be 1 to {ApprovalRuleIds.MaxLength} letters, digits, '-', '_' or '.'";
-        }
-
-        foreach (var (field, message) in rule.Validate())
-        {
-            errors[$"{prefix}{field}"] = message;
-        }
-
-        return rule.Id is null ? rule with { Id = ApprovalRuleIds.New() } : rule;
-    }
-
-    private static async Task<T?> ReadBodyAsync<T>(HttpRequest request, Dictionary<string, object?> errors, CancellationToken cancellationToken)
-        where T : class
-    {
-        try
-        {
-            return await JsonSerializer.DeserializeAsync<T>(request.Body, DomainJson.Options, cancellationToken);
-        }
-        catch (JsonException error)
-        {
-            // The path names the offending property (e.g. "$.rules[0].priority"); the message says what is wrong with it.
-            var field = error.Path is { Length: > 2 } path ? path[2..] : "body";
-            errors[field] = error.Message;
-            return null;
-        }
     }
 }

@@ -100,6 +100,7 @@ public sealed class ApprovalRulesApiTests : IAsyncLifetime
     [InlineData("{\"rule_name\": \"x\", \"field_patterns\": [\"colour\"]}", "field_patterns[0]")]
     [InlineData("{\"rule_name\": \"x\", \"id\": \"a/b\"}", "id")]
     [InlineData("{\"rule_name\": \"x\", \"priorty\": 1}", "priorty")]
+    [InlineData("{\"rule_name\": \"x\", \"priority\": \"high\"}", "priority")]
     public async Task AddRule_Invalid_Returns400NamingField(string json, string field)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sync/rules") { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
@@ -107,8 +108,10 @@ public sealed class ApprovalRulesApiTests : IAsyncLifetime
 
         using var response = await _client.SendAsync(request);
 
+        var text = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await response.ReadJsonAsync()).GetProperty("details").TryGetProperty(field, out _), await response.Content.ReadAsStringAsync());
+        Assert.True(JsonDocument.Parse(text).RootElement.GetProperty("details").TryGetProperty(field, out _), text);
+        Assert.DoesNotContain("CowansSync", text, StringComparison.Ordinal);
     }
 
     [Fact]
