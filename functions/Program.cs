@@ -6,6 +6,7 @@ builder.AddFunctionHosting();
 builder.AddJsonLogging();
 builder.AddSyncSettings();
 builder.AddSyncStorage();
+builder.AddStaging();
 builder.AddApiConventions();
 builder.AddApiAuth();
 builder.AddWorkflows();

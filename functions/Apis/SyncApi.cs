@@ -14,6 +14,8 @@ public static class SyncApi
         api.MapHealthApi();
         api.MapAdminKeysApi();
         api.MapRunsApi();
+        api.MapStagedChangesApi();
+        api.MapApprovalRulesApi();
         return api;
     }
 }

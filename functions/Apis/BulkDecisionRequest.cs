@@ -1,0 +1,12 @@
+namespace CowansSync.Functions.Apis;
+
+/// <summary>
+/// The body of <c>POST /api/sync/staged/bulk-approve</c> and <c>/bulk-reject</c>: either <c>change_ids</c> (1–1000), or
+/// <c>batch_id</c> with an optional <c>filter</c> selecting that run's pending changes.
+/// </summary>
+/// <param name="ChangeIds">The changes to decide.</param>
+/// <param name="BatchId">The run whose pending changes to decide.</param>
+/// <param name="Filter">Narrows a <c>batch_id</c> selection.</param>
+/// <param name="Notes">Approval notes (bulk-approve), at most 2000 characters.</param>
+/// <param name="Reason">The rejection reason (bulk-reject, required), at most 2000 characters.</param>
+public sealed record BulkDecisionRequest(IReadOnlyList<string?>? ChangeIds, string? BatchId, BulkDecisionFilter? Filter, string? Notes, string? Reason);

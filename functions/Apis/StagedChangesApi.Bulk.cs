@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using CowansSync.Functions.Staging;
+using CowansSync.Orchestrations.Domain.Staging;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CowansSync.Functions.Apis;
+
+/// <summary>Bulk decisions: each change is decided on its own, so one that is no longer pending is skipped, not fatal.</summary>
+public static partial class StagedChangesApi
+{
+    /// <summary>The most changes one bulk request may name.</summary>
+    public const int MaxBulkChangeIds = 1000;
+
+    private const int BulkParallelism = 8;
+
+    /// <summary>Approves many changes.</summary>
+    /// <param name="request">Which changes, and notes.</param>
+    /// <param name="user">The reviewer.</param>
+    /// <param name="services">Store, audit, clock.</param>
+    /// <param name="cancellationToken">Aborted with the request.</param>
+    /// <returns>How many were approved and which were skipped, or 400 naming each bad field.</returns>
+    public static async Task<Results<Ok<BulkDecisionResult>, BadRequest<ApiError>>> BulkApproveAsync(
+        BulkDecisionRequest request, ClaimsPrincipal user, [AsParameters] StagedChangesServices services, CancellationToken cancellationToken)
+        => await DecideManyAsync(request, Decision.Approve, request?.Notes, user, services, cancellationToken);
+
+    /// <summary>Rejects many changes.</summary>
+    /// <param name="request">Which changes, and the reason.</param>
+    /// <param name="user">The reviewer.</param>
+    /// <param name="services">Store, audit, clock.</param>
+    /// <param name="cancellationToken">Aborted with the request.</param>
+    /// <returns>How many were rejected and which were skipped, or 400 naming each bad field.</returns>
+    public static async Task<Results<Ok<BulkDecisionResult>, BadRequest<ApiError>>> BulkRejectAsync(
+        BulkDecisionRequest request, ClaimsPrincipal user, [AsParameters] StagedChangesServices services, CancellationToken cancellationToken)
+        => await DecideManyAsync(request, Decision.Reject, request?.Reason, user, services, cancellationToken);
+
+    private static async Task<Results<Ok<BulkDecisionResult>, BadRequest<ApiError>>> DecideManyAsync(
+        BulkDecisionRequest request, Decision decision, string? note, ClaimsPrincipal user, StagedChangesServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(services);
+        var errors = new Dictionary<string, object?>();
+        var query = Validate(request, errors);
+        StagedChangeFilters.CheckNote(decision.NoteField, note, decision.NoteRequired, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.BadRequest(new ApiError($"The bulk {decision.Verb} request is invalid.", errors));
+        }
+
+        var changeIds = query is null
+            ? [.. request.ChangeIds!.OfType<string>().Distinct(StringComparer.Ordinal)]
+            : await services.Changes.ListIdsAsync(query, cancellationToken);
+        var skipped = new ConcurrentBag<SkippedChange>();
+        var updated = 0;
+        await Parallel.ForEachAsync(changeIds, new ParallelOptions { MaxDegreeOfParallelism = BulkParallelism, CancellationToken = cancellationToken }, async (changeId, token) =>
+        {
+            var (transition, _) = await DecideAsync(changeId, decision, note, user, services, token);
+            if (transition is null)
+            {
+                skipped.Add(new SkippedChange(changeId, "No such staged change."));
+            }
+            else if (!transition.Succeeded)
+            {
+                skipped.Add(new SkippedChange(changeId, transition.Refusal));
+            }
+            else
+            {
+                Interlocked.Increment(ref updated);
+            }
+        });
+        return TypedResults.Ok(new BulkDecisionResult(true, updated, [.. skipped.OrderBy(s => s.ChangeId, StringComparer.Ordinal)]));
+    }
+
+    // Null for a change_ids request; otherwise the batch's pending changes the filter selects.
+    private static StagedChangeQuery? Validate(BulkDecisionRequest request, Dictionary<string, object?> errors)
+    {
+        var byIds = request.ChangeIds is not null;
+        var byBatch = !string.IsNullOrEmpty(request.BatchId);
+        if (byIds == byBatch)
+        {
+            errors["change_ids"] = $"give either change_ids (1 to {MaxBulkChangeIds}) or batch_id, not both";
+            return null;
+        }
+
+        if (byIds)
+        {
+            if (request.ChangeIds!.Count is 0 or > MaxBulkChangeIds)
+            {
+                errors["change_ids"] = $"must hold 1 to {MaxBulkChangeIds} ids; it holds {request.ChangeIds.Count}";
+            }
+            else
+            {
+                for (var index = 0; index < request.ChangeIds.Count; index++)
+                {
+                    if (string.IsNullOrWhiteSpace(request.ChangeIds[index]))
+                    {
+                        errors[$"change_ids[{index}]"] = "must be a change id";
+                        break;
+                    }
+                }
+            }
+
+            if (request.Filter is not null)
+            {
+                errors["filter"] = "applies only with batch_id";
+            }
+
+            return null;
+        }
+
+        return new StagedChangeQuery(
+            RunId: request.BatchId,
+            Status: ChangeStatus.Pending,
+            ChangeType: StagedChangeFilters.ParseEnum<ChangeType>("filter.change_type", request.Filter?.ChangeType, errors),
+            HasConflicts: request.Filter?.HasConflicts,
+            Sku: StagedChangeFilters.ParseSku("filter.sku", request.Filter?.Sku, errors));
+    }
+}

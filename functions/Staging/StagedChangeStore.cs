@@ -1,0 +1,156 @@
+using Azure;
+using CowansSync.Functions.Storage;
+using CowansSync.Functions.Storage.Tables;
+using CowansSync.Orchestrations.Domain.Staging;
+using CowansSync.Orchestrations.Ports;
+
+namespace CowansSync.Functions.Staging;
+
+/// <summary>
+/// Staged changes in table <c>stagedchanges</c> (PartitionKey = run id, RowKey = change id), with the index
+/// <c>stagedchangeindex</c> (PartitionKey = first 2 hex characters of the id, RowKey = id, <c>RunId</c>) so a change is
+/// read by its id alone.
+/// </summary>
+/// <remarks>
+/// Idempotent: staging inserts only changes that are absent, so a re-delivered batch never undoes a review; the index
+/// row is an upsert of a value the id determines (the id hashes the run). Every lifecycle move is conditional on the
+/// ETag it read, so of concurrent moves exactly one wins and the others re-read and meet the domain's refusal.
+/// </remarks>
+public sealed partial class StagedChangeStore(StorageClients storage, ILogger<StagedChangeStore> logger) : IStagedChangeStore
+{
+    /// <summary>The changes table.</summary>
+    public const string TableName = "stagedchanges";
+
+    /// <summary>The change id → run id table.</summary>
+    public const string IndexTableName = "stagedchangeindex";
+
+    private const int MaxTransactionActions = 100;
+    private const int MaxTransitionAttempts = 50;
+    private const string AlreadyExists = "EntityAlreadyExists";
+    private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = 4 };
+
+    /// <inheritdoc />
+    public async Task StageAsync(IReadOnlyList<StagedChange> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var unique = changes.DistinctBy(change => change.ChangeId, StringComparer.Ordinal).ToList();
+        // Mapped before anything is written, so a change too large to store fails the batch up front.
+        var rows = unique.Select(StagedChangeEntity.ToEntity).ToList();
+        var index = await storage.GetTableAsync(IndexTableName, cancellationToken).ConfigureAwait(false);
+        var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
+
+        // The index first: once a change exists it can be found by id.
+        var indexBatches = unique.Select(IndexEntity).GroupBy(row => row.PartitionKey, StringComparer.Ordinal).SelectMany(group => group.Chunk(MaxTransactionActions));
+        await Parallel.ForEachAsync(indexBatches, Parallelism, async (batch, token) =>
+            await index.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), token).ConfigureAwait(false))
+            .ConfigureAwait(false);
+
+        var changeBatches = rows.GroupBy(row => row.PartitionKey, StringComparer.Ordinal).SelectMany(group => group.Chunk(MaxTransactionActions));
+        await Parallel.ForEachAsync(changeBatches, Parallelism, async (batch, token) => await InsertIfAbsentAsync(table, batch, token).ConfigureAwait(false))
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a change by its id.</summary>
+    /// <param name="changeId">The change id.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The change, or <see langword="null"/> when there is none.</returns>
+    public async Task<StagedChange?> GetAsync(string changeId, CancellationToken cancellationToken)
+        => (await ReadAsync(changeId, cancellationToken).ConfigureAwait(false))?.Change;
+
+    /// <summary>
+    /// Moves a change: reads it, applies <paramref name="move"/> (a domain move such as <see cref="StagedChange.Approve"/>) and
+    /// writes the result only if the change is still the version read; when another writer got there first, it re-reads and
+    /// re-applies, so the move is judged against the latest state.
+    /// </summary>
+    /// <param name="changeId">The change id.</param>
+    /// <param name="move">The domain move.</param>
+    /// <param name="cancellationToken">Stops the move.</param>
+    /// <returns>The stored transition (moved change or refusal), or <see langword="null"/> for an unknown change.</returns>
+    public async Task<StagedChangeTransition?> TryTransitionAsync(
+        string changeId, Func<StagedChange, StagedChangeTransition> move, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await ReadAsync(changeId, cancellationToken).ConfigureAwait(false) is not { } read)
+            {
+                return null;
+            }
+
+            var transition = move(read.Change);
+            if (!transition.Succeeded)
+            {
+                return transition;
+            }
+
+            try
+            {
+                await table.UpdateEntityAsync(StagedChangeEntity.ToEntity(transition.Change), read.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return transition;
+            }
+            catch (RequestFailedException error) when (error.Status == 412 && attempt < MaxTransitionAttempts)
+            {
+                LogLostRace(changeId, attempt);
+            }
+        }
+    }
+
+    private async Task<(StagedChange Change, ETag ETag)?> ReadAsync(string changeId, CancellationToken cancellationToken)
+    {
+        if (!IsChangeId(changeId))
+        {
+            return null;
+        }
+
+        var index = await storage.GetTableAsync(IndexTableName, cancellationToken).ConfigureAwait(false);
+        var pointer = await index.GetEntityIfExistsAsync(changeId[..2], changeId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!pointer.HasValue || pointer.Value!.GetString("RunId") is not { } runId)
+        {
+            return null;
+        }
+
+        var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync(runId, changeId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? (StagedChangeEntity.FromEntity(row.Value!), row.Value!.ETag) : null;
+    }
+
+    private async Task InsertIfAbsentAsync(TableClient table, TableEntity[] rows, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.SubmitTransactionAsync(rows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (TableTransactionFailedException error) when (error.ErrorCode == AlreadyExists)
+        {
+            // Some were staged before (a re-delivery): add the rest one by one and leave those, with their reviews, alone.
+            foreach (var row in rows)
+            {
+                await AddIfAbsentAsync(table, row, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task AddIfAbsentAsync(TableClient table, TableEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException error) when (error.ErrorCode == AlreadyExists)
+        {
+            LogAlreadyStaged(row.RowKey, row.PartitionKey);
+        }
+    }
+
+    private static TableEntity IndexEntity(StagedChange change) => new(change.ChangeId[..2], change.ChangeId) { ["RunId"] = change.RunId };
+
+    // Ids are 32 lower-case hex characters; anything else cannot exist and must not reach a table key.
+    private static bool IsChangeId(string? changeId) => changeId is { Length: 32 } && changeId.All(char.IsAsciiHexDigitLower);
+
+    [LoggerMessage(1, LogLevel.Debug, "Staged change {ChangeId} of run {RunId} exists already; kept as it is")]
+    private partial void LogAlreadyStaged(string changeId, string runId);
+
+    [LoggerMessage(2, LogLevel.Debug, "Staged change {ChangeId} changed while being moved (attempt {Attempt}); re-reading")]
+    private partial void LogLostRace(string changeId, int attempt);
+}

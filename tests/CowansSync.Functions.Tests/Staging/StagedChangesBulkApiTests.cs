@@ -1,0 +1,117 @@
+using System.Net;
+using CowansSync.Functions.Staging;
+using CowansSync.Functions.Tests.Infrastructure;
+using CowansSync.Orchestrations.Domain.Staging;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CowansSync.Functions.Tests.Staging;
+
+/// <summary><c>/api/sync/staged/bulk-approve</c> and <c>/bulk-reject</c> end to end.</summary>
+public sealed class StagedChangesBulkApiTests : IAsyncLifetime
+{
+    private const string Admin = FunctionAppFactory.BootstrapKey;
+    private static readonly ReviewInfo Review = new("carol", TestChanges.StagedAt, "done");
+    private FunctionAppFactory App { get; set; } = null!;
+    private HttpClient _client = null!;
+    private StagedChangeStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        var appRoot = TestAppRoot.Create();
+        App = new FunctionAppFactory(appRoot, await FunctionAppFactory.BaseSettingsAsync(appRoot));
+        _client = App.CreateClient();
+        _store = App.Services.GetRequiredService<StagedChangeStore>();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await App.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task BulkApprove_SomeNotPending_ApprovesRestAndSkipsWithReasons()
+    {
+        // Arrange
+        var runId = TestChanges.NewRunId();
+        var changes = Enumerable.Range(0, 4).Select(i => TestChanges.Update(runId, $"B-{i}", i)).ToList();
+        await _store.StageAsync(changes, CancellationToken.None);
+        await _store.TryTransitionAsync(changes[1].ChangeId, c => c.Reject(Review), CancellationToken.None);
+        const string unknown = "0123456789abcdef0123456789abcdef";
+        string[] ids = [.. changes.Select(c => c.ChangeId), unknown];
+
+        // Act
+        using var response = await _client.SendAsync(HttpMethod.Post, "/api/sync/staged/bulk-approve", Admin, new { change_ids = ids, notes = "bulk" });
+        var body = await response.ReadJsonAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(body.GetProperty("success").GetBoolean());
+        Assert.Equal(3, body.GetProperty("updated").GetInt32());
+        var skipped = body.GetProperty("skipped").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("change_id").GetString()!, s => s.GetProperty("reason").GetString());
+        Assert.Equal(2, skipped.Count);
+        Assert.Equal("Only pending changes can be approved; this change is rejected.", skipped[changes[1].ChangeId]);
+        Assert.Equal("No such staged change.", skipped[unknown]);
+        var counts = await _store.CountByStatusAsync(runId, CancellationToken.None);
+        Assert.Equal((3, 1), (counts[ChangeStatus.Approved], counts[ChangeStatus.Rejected]));
+    }
+
+    [Fact]
+    public async Task BulkReject_BatchWithFilter_RejectsOnlyMatchingPending()
+    {
+        var runId = TestChanges.NewRunId();
+        var plain = TestChanges.Update(runId, "F-1", 1);
+        var conflicted = TestChanges.Update(runId, "F-2", 2).WithConflict();
+        var created = TestChanges.Create(runId, "F-3", 3).WithConflict();
+        await _store.StageAsync([plain, conflicted, created], CancellationToken.None);
+
+        using var response = await _client.SendAsync(HttpMethod.Post, "/api/sync/staged/bulk-reject", Admin,
+            new { batch_id = runId, filter = new { change_type = "update", has_conflicts = true }, reason = "conflicts first" });
+        var body = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, body.GetProperty("updated").GetInt32());
+        Assert.Equal(0, body.GetProperty("skipped").GetArrayLength());
+        Assert.Equal(ChangeStatus.Rejected, (await _store.GetAsync(conflicted.ChangeId, CancellationToken.None))!.Status);
+        Assert.Equal(ChangeStatus.Pending, (await _store.GetAsync(plain.ChangeId, CancellationToken.None))!.Status);
+        Assert.Equal(ChangeStatus.Pending, (await _store.GetAsync(created.ChangeId, CancellationToken.None))!.Status);
+        Assert.Equal("staged_change.rejected", Assert.Single(await StagedChangesApiTests.ReadAuditAsync(conflicted.ChangeId)).GetString("Action"));
+    }
+
+    [Theory]
+    [InlineData("empty ids", "change_ids")]
+    [InlineData("1001 ids", "change_ids")]
+    [InlineData("ids and batch", "change_ids")]
+    [InlineData("neither", "change_ids")]
+    [InlineData("blank id", "change_ids[1]")]
+    [InlineData("bad filter", "filter.change_type")]
+    [InlineData("long notes", "notes")]
+    public async Task BulkApprove_BadBody_Returns400NamingField(string scenario, string field)
+    {
+        object body = scenario switch
+        {
+            "empty ids" => new { change_ids = Array.Empty<string>() },
+            "1001 ids" => new { change_ids = Enumerable.Range(0, 1001).Select(i => $"{i:x32}").ToArray() },
+            "ids and batch" => new { change_ids = new[] { "a" }, batch_id = "run" },
+            "neither" => new { notes = "x" },
+            "blank id" => new { change_ids = new[] { "a", " " } },
+            "bad filter" => new { batch_id = "run", filter = new { change_type = "merge" } },
+            _ => new { batch_id = "run", notes = new string('x', 2001) },
+        };
+
+        using var response = await _client.SendAsync(HttpMethod.Post, "/api/sync/staged/bulk-approve", Admin, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadJsonAsync()).GetProperty("details").TryGetProperty(field, out _), scenario);
+    }
+
+    [Fact]
+    public async Task BulkReject_WithoutReason_Returns400NamingReason()
+    {
+        using var response = await _client.SendAsync(HttpMethod.Post, "/api/sync/staged/bulk-reject", Admin, new { batch_id = "run" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadJsonAsync()).GetProperty("details").TryGetProperty("reason", out _));
+    }
+}
