@@ -77,6 +77,7 @@ public sealed class StagedChangeStoreTests
         Assert.Equal(ChangeStatus.Approved, reread!.Status);
         Assert.Equal("alice", reread.Review!.Reviewer);
         Assert.NotNull(await sut.GetAsync(extra.ChangeId, CancellationToken.None));
+        Assert.Equal(5, await sut.CountPendingAsync(runId, CancellationToken.None));
     }
 
     [Fact]
