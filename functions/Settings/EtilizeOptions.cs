@@ -35,8 +35,8 @@ public sealed class EtilizeOptions
     public bool UseTls { get; set; }
 
     /// <summary>When to look for a new feed file (NCRONTAB, six fields, UTC).</summary>
-    /// <value>The default value is <c>0 0 */6 * * *</c> (every six hours).</value>
-    public string PollSchedule { get; set; } = "0 0 */6 * * *";
+    /// <value>The default value is <c>0 */15 * * * *</c> (every 15 minutes).</value>
+    public string PollSchedule { get; set; } = "0 */15 * * * *";
 }
 
 /// <summary>Validates <see cref="EtilizeOptions"/> at start.</summary>
