@@ -90,6 +90,27 @@ public sealed class ShopifyGraphQLClientTests(ShopifySandboxFixture fixture) : I
     }
 
     [Fact]
+    public async Task ExecuteAsync_ClientCredentialsOnly_GrantsOneTokenAndUsesIt()
+    {
+        // Arrange
+        var options = new ShopifyOptions
+        {
+            ShopDomain = fixture.Options.ShopDomain, AdminBaseUrl = fixture.Options.AdminBaseUrl, ApiVersion = fixture.Options.ApiVersion,
+            ClientId = "sandbox-client-id", ClientSecret = fixture.ClientSecret,
+        };
+        using var sut = ShopifySandboxFixture.CreateClient(options);
+        var issuedBefore = (await fixture.CountersAsync()).GetProperty("tokens_issued").GetInt32();
+
+        // Act
+        await sut.ExecuteAsync<JsonElement>(s_shopName, null, CancellationToken.None);
+        var data = await sut.ExecuteAsync<JsonElement>(s_shopName, null, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(JsonValueKind.String, data.GetProperty("shop").GetProperty("name").ValueKind);
+        Assert.Equal(1, (await fixture.CountersAsync()).GetProperty("tokens_issued").GetInt32() - issuedBefore);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_BurstBeyondTheBucket_IsPacedWithoutThrottling()
     {
         // Arrange

@@ -18,6 +18,8 @@ public sealed class ShopifySandboxFixture : IAsyncLifetime
 
     public ShopifyOptions Options { get; private set; } = null!;
 
+    public string ClientSecret { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         _sandbox = await SandboxServer.StartAsync(products: 200);
@@ -29,6 +31,7 @@ public sealed class ShopifySandboxFixture : IAsyncLifetime
             ApiVersion = _sandbox.Value("shopify", "api_version"),
             AccessToken = _sandbox.Value("shopify", "access_token"),
         };
+        ClientSecret = _sandbox.Value("shopify", "client_secret");
         Client = CreateClient(Options);
     }
 
