@@ -19,7 +19,7 @@ internal sealed class ShopifyCostBucket(TimeProvider timeProvider)
     private double _maximum = 1000;
     private double _restoreRate = 50;
     private double _available = 1000;
-    private long _availableAt = timeProvider.GetTimestamp();
+    private DateTimeOffset _availableAt = timeProvider.GetUtcNow();
     private double _inFlight;
 
     /// <summary>Waits until the bucket should hold <paramref name="cost"/> points, then reserves them.</summary>
@@ -39,7 +39,7 @@ internal sealed class ShopifyCostBucket(TimeProvider timeProvider)
                 if (available >= needed)
                 {
                     _available = available - cost;
-                    _availableAt = timeProvider.GetTimestamp();
+                    _availableAt = timeProvider.GetUtcNow();
                     _inFlight += cost;
                     return cost;
                 }
@@ -65,7 +65,7 @@ internal sealed class ShopifyCostBucket(TimeProvider timeProvider)
             _restoreRate = status.RestoreRate;
             // Shopify's figure already includes this request; requests still in flight will be charged after it.
             _available = status.CurrentlyAvailable - _inFlight;
-            _availableAt = timeProvider.GetTimestamp();
+            _availableAt = timeProvider.GetUtcNow();
         }
     }
 
@@ -77,10 +77,10 @@ internal sealed class ShopifyCostBucket(TimeProvider timeProvider)
         {
             _inFlight = Math.Max(0, _inFlight - reserved);
             _available = Math.Min(_maximum, AvailableNow() + reserved);
-            _availableAt = timeProvider.GetTimestamp();
+            _availableAt = timeProvider.GetUtcNow();
         }
     }
 
     private double AvailableNow() =>
-        Math.Min(_maximum, _available + (timeProvider.GetElapsedTime(_availableAt).TotalSeconds * _restoreRate));
+        Math.Min(_maximum, _available + ((timeProvider.GetUtcNow() - _availableAt).TotalSeconds * _restoreRate));
 }
