@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 scripts/install-node-tools.sh
-node --test tests/sandbox/test/
+node scripts/validate-graphql.mjs
+node --test tests/sandbox/test/ tests/graphql/
 dotnet restore CowansSync.sln
 dotnet build CowansSync.sln --no-restore --configuration Release
 dotnet test CowansSync.sln --no-build --configuration Release "$@"

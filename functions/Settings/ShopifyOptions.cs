@@ -19,10 +19,10 @@ public sealed partial class ShopifyOptions
     /// <value>The default value is <c>2026-10</c>.</value>
     public string ApiVersion { get; set; } = "2026-10";
 
-    /// <summary>The Admin API access token (a secret); required when Shopify is configured.</summary>
+    /// <summary>The Admin API access token (a secret); required when Shopify is configured without <see cref="ClientId"/> and <see cref="ClientSecret"/>.</summary>
     public string? AccessToken { get; set; }
 
-    /// <summary>The app's client id; optional.</summary>
+    /// <summary>The app's client id; with <see cref="ClientSecret"/> and no <see cref="AccessToken"/>, tokens come from the client-credentials grant.</summary>
     public string? ClientId { get; set; }
 
     /// <summary>The app's client secret (a secret); optional.</summary>
@@ -51,7 +51,11 @@ internal sealed class ShopifyOptionsValidator(IConfiguration configuration) : IV
         {
             const string When = "any Shopify__* setting is set";
             checks.Required(options.ShopDomain, nameof(options.ShopDomain), When);
-            checks.Required(options.AccessToken, nameof(options.AccessToken), When);
+            // The client-credentials grant (ClientId + ClientSecret) stands in for a permanent token.
+            if (string.IsNullOrEmpty(options.ClientId) || string.IsNullOrEmpty(options.ClientSecret))
+            {
+                checks.Required(options.AccessToken, nameof(options.AccessToken), When + " without ClientId and ClientSecret");
+            }
         }
 
         checks.Check(string.IsNullOrEmpty(options.ShopDomain) || Uri.CheckHostName(options.ShopDomain) == UriHostNameType.Dns,

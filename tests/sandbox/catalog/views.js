@@ -27,6 +27,7 @@ export function shopifyProducts(catalog) {
       title: item.title,
       descriptionHtml: difference === 'description' ? `<p>${item.title}. Older copy from the previous catalog.</p>` : item.descriptionHtml,
       vendor: item.manufacturer.name,
+      mpn: item.mpn,
       productType: item.category,
       tags: ['office-supplies', item.category.toLowerCase().replaceAll(' ', '-')],
       status: 'ACTIVE',

@@ -1,0 +1,34 @@
+using CowansSync.Functions.Settings;
+using CowansSync.Functions.Shopify;
+using CowansSync.Orchestrations.Ports;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CowansSync.Functions.Extensions;
+
+/// <summary>Registers the Shopify Admin API client and the store catalog over it.</summary>
+public static class ShopifyExtensions
+{
+    /// <summary>
+    /// Registers one <see cref="ShopifyGraphQLClient"/> (shared, so its cost bucket and counters cover the whole app),
+    /// <see cref="ShopifyCatalog"/> and <see cref="IShopifyCatalog"/>. Nothing is contacted at start: without
+    /// <c>Shopify__*</c> settings the app starts, and calls fail with a <see cref="ShopifyGraphQLException"/> naming the settings.
+    /// </summary>
+    /// <param name="builder">The app builder (a <c>WebApplicationBuilder</c>).</param>
+    /// <returns>The builder.</returns>
+    public static IHostApplicationBuilder AddShopify(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => new ShopifyGraphQLClient(
+            // One long-lived client; the handler recycles connections so DNS changes are seen.
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan },
+            provider.GetRequiredService<IOptions<ShopifyOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<ShopifyGraphQLClient>>()));
+        services.AddSingleton<ShopifyCatalog>();
+        services.AddSingleton<IShopifyCatalog>(provider => provider.GetRequiredService<ShopifyCatalog>());
+        return builder;
+    }
+}

@@ -1,0 +1,31 @@
+using CowansSync.Functions.Extensions;
+using CowansSync.Functions.Settings;
+using CowansSync.Functions.Shopify;
+using CowansSync.Orchestrations.Ports;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CowansSync.Functions.Tests.Shopify;
+
+public sealed class ShopifyExtensionsTests
+{
+    [Fact]
+    public async Task AddShopify_NoShopifySettings_StartsAndCallsNameTheMissingSettings()
+    {
+        // Arrange
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddOptions<ShopifyOptions>().BindConfiguration(ShopifyOptions.Section).ValidateOnStart();
+        builder.AddShopify();
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        // Act
+        var catalog = host.Services.GetRequiredService<IShopifyCatalog>();
+        var error = await Assert.ThrowsAsync<ShopifyGraphQLException>(() => catalog.FindAsync(["COS-1"], [], CancellationToken.None));
+
+        // Assert
+        Assert.Same(host.Services.GetRequiredService<ShopifyCatalog>(), catalog);
+        Assert.Contains("Shopify__ShopDomain", error.Message, StringComparison.Ordinal);
+        await host.StopAsync();
+    }
+}
