@@ -62,6 +62,27 @@ public sealed class XorosoftCatalogTests(XorosoftSandboxFixture fixture) : IClas
         Assert.Equal(known, (await mirror.FindByItemNumberAsync(known))?.ItemNumber);
     }
 
+    [Fact]
+    public async Task ValidateAsync_NearPartNumberAndSameTitle_IsAFuzzyHitOnlyInFuzzyMode()
+    {
+        using var client = fixture.CreateClient();
+        using var mirror = fixture.CreateMirror(client, AzuriteServer.UniqueName("xcatalog"));
+        var sut = CreateCatalog(mirror, client);
+        var known = fixture.SkusOf("in_all")[4];
+        var etilize = Etilize(known);
+        var row = Row("ETZ-FUZZY", upc: null, mpn: etilize.GetProperty("mpn").GetString() + "-ZZ") with { Title = etilize.GetProperty("title").GetString() };
+
+        var strict = await sut.ValidateAsync([row], XorosoftValidationMode.Strict, CancellationToken.None);
+        var fuzzy = await sut.ValidateAsync([row], XorosoftValidationMode.Fuzzy, CancellationToken.None);
+
+        Assert.Equal(XorosoftValidation.NotFound, strict["ETZ-FUZZY"].Validation);
+        var validation = fuzzy["ETZ-FUZZY"].Validation;
+        Assert.Equal((true, XorosoftMatchType.Fuzzy, known), (validation.Valid, validation.MatchType, validation.ItemNumber));
+        Assert.InRange(validation.Confidence, 0.5m, MatchConfidence.WeakSignalMaximum);
+        Assert.True(validation.IsKnownUnder(XorosoftValidationMode.Fuzzy));
+        Assert.False(validation.IsKnownUnder(XorosoftValidationMode.Strict));
+    }
+
     private static XorosoftCatalog CreateCatalog(XorosoftMirror mirror, XorosoftClient client) =>
         new(mirror, client, Microsoft.Extensions.Options.Options.Create(new XorosoftOptions { StockStore = "MAIN" }), NullLogger<XorosoftCatalog>.Instance);
 

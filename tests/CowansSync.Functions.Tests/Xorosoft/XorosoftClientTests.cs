@@ -37,9 +37,10 @@ public sealed class XorosoftClientTests(XorosoftSandboxFixture fixture) : IClass
         await fixture.SetFaultsAsync(new { throttle = true });
 
         var call = sut.GetProductAsync(sku);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while ((await fixture.XorosoftCountersAsync()).GetProperty("throttled").GetInt32() < 2)
         {
-            await Task.Delay(20);
+            await Task.Delay(20, patience.Token);
         }
 
         await fixture.SetFaultsAsync(new { throttle = false });
