@@ -109,7 +109,16 @@ public sealed partial class EtilizeDropFetcher(
         var container = await storage.GetBlobContainerAsync(containerName, cancellationToken);
         var blob = container.GetBlobClient(blobName);
         // The FTP stream goes straight into the upload, which holds one block at a time, never the whole file.
-        await ftp.DownloadAsync(file.Name, (content, token) => blob.UploadAsync(content, new BlobUploadOptions { ContentType = "application/zip" }, token), cancellationToken);
+        await ftp.DownloadAsync(file.Name, async (content, token) =>
+        {
+            await blob.UploadAsync(content, new BlobUploadOptions { ContentType = "application/zip" }, token);
+            // A short copy means the transfer broke off or Etilize was still writing the file: take it again.
+            var copied = (await blob.GetPropertiesAsync(token)).Value.ContentLength;
+            if (copied != file.Size)
+            {
+                throw new EtilizeFtpException($"Copied {copied} of the {file.Size} bytes listed for {file.Name}.", null, isTransient: true);
+            }
+        }, cancellationToken);
         var drop = new EtilizeDrop(file.Name, file.Size, file.ModifiedAt, blobName, FingerprintOf(file));
         await store.RecordSeenAsync(drop, cancellationToken);
         LogCopied(file.Name, file.Size, blobName);

@@ -127,6 +127,29 @@ public sealed class EtilizeDropFetcherTests(EtilizeFtpFixture fixture) : IClassF
         Assert.Equal(SHA256.HashData(served), await BlobHashAsync(container, drop.BlobName));
     }
 
+    [Fact]
+    public async Task FetchAsync_FileRewrittenWhileCopying_ThrowsTransientErrorInsteadOfAShortCopy()
+    {
+        WriteFile("cowans_etilize_20250505.zip", 50_000, new DateTime(2025, 5, 5, 0, 0, 0, DateTimeKind.Utc));
+        var (sut, _) = fixture.CreateFetcher(fixture.CreateClient(maxRetryAttempts: 1));
+        await fixture.SetFaultsAsync(new { latencyMs = 1500 });
+        try
+        {
+            var fetch = sut.FetchAsync("cowans_etilize_20250505.zip");
+            await Task.Delay(700);
+            WriteFile("cowans_etilize_20250505.zip", 20_000, new DateTime(2025, 5, 6, 0, 0, 0, DateTimeKind.Utc));
+
+            var error = await Assert.ThrowsAsync<EtilizeFtpException>(() => fetch);
+
+            Assert.True(error.IsTransient);
+            Assert.Contains("Copied 20000 of the 50000 bytes", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await fixture.SetFaultsAsync(new { latencyMs = 0 });
+        }
+    }
+
     private byte[] WriteFile(string name, int size, DateTime modifiedUtc)
     {
         var content = RandomNumberGenerator.GetBytes(size);

@@ -50,8 +50,8 @@ public sealed class EtilizeFtpFixture : IAsyncLifetime
         FilePattern = "cowans_etilize_*.zip",
     };
 
-    public EtilizeFtpClient CreateClient(string? password = null) =>
-        new(Options(password), EtilizeFtpResilience.Create(TimeProvider.System, baseDelay: TimeSpan.FromMilliseconds(100), maxRetryAttempts: 8));
+    public EtilizeFtpClient CreateClient(string? password = null, int maxRetryAttempts = 8) =>
+        new(Options(password), EtilizeFtpResilience.Create(TimeProvider.System, baseDelay: TimeSpan.FromMilliseconds(100), maxRetryAttempts));
 
     /// <summary>A fetcher on its own table and container, so tests do not see each other's records.</summary>
     public (EtilizeDropFetcher Fetcher, string Container) CreateFetcher(EtilizeFtpClient? client = null)
