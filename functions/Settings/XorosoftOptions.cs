@@ -16,6 +16,14 @@ public sealed class XorosoftOptions
 
     /// <summary>The API secret (Basic auth password, a secret); required when Xorosoft is configured.</summary>
     public string? ApiSecret { get; set; }
+
+    /// <summary>How old the local item mirror may get before a validation syncs it again.</summary>
+    /// <value>The default value is one day.</value>
+    public TimeSpan MirrorMaxAge { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>The store whose available quantity is the stock Shopify mirrors.</summary>
+    /// <value>The default value is <c>MAIN</c>.</value>
+    public string StockStore { get; set; } = "MAIN";
 }
 
 /// <summary>Validates <see cref="XorosoftOptions"/> at start.</summary>
@@ -33,6 +41,8 @@ internal sealed class XorosoftOptionsValidator(IConfiguration configuration) : I
         }
 
         checks.HttpUrl(options.BaseUrl, nameof(options.BaseUrl));
+        checks.Check(options.MirrorMaxAge > TimeSpan.Zero, nameof(options.MirrorMaxAge), "must be a positive duration, e.g. 1.00:00:00");
+        checks.Check(!string.IsNullOrWhiteSpace(options.StockStore), nameof(options.StockStore), "must name a Xorosoft store, e.g. MAIN");
         return checks.Result;
     }
 }

@@ -1,0 +1,39 @@
+using System.Globalization;
+using CowansSync.Functions.Storage.Tables;
+using CowansSync.Orchestrations.Ports;
+
+namespace CowansSync.Functions.Xorosoft;
+
+/// <summary>How an item is stored in the mirror table; every index row carries the whole item, so a lookup is one point read.</summary>
+internal static class XorosoftItemEntity
+{
+    public static TableEntity Create(string partition, string key, XorosoftItem item, DateTimeOffset syncedAt) => new(partition, TableKeyText.Escape(key))
+    {
+        ["ItemNumber"] = item.ItemNumber,
+        ["BasePartNumber"] = item.BasePartNumber,
+        ["Title"] = item.Title,
+        ["Manufacturer"] = item.Manufacturer,
+        ["ManufacturerPartNumber"] = item.ManufacturerPartNumber,
+        ["Upc"] = item.Upc,
+        // Decimal has no EDM type; the invariant text keeps every digit.
+        ["Price"] = item.Price?.ToString(CultureInfo.InvariantCulture),
+        ["Cost"] = item.Cost?.ToString(CultureInfo.InvariantCulture),
+        ["Active"] = item.Active,
+        ["SyncedAt"] = syncedAt,
+    };
+
+    public static XorosoftItem Read(TableEntity entity) => new(
+        entity.GetString("ItemNumber") ?? string.Empty,
+        entity.GetString("BasePartNumber") ?? string.Empty,
+        entity.GetString("Title"),
+        entity.GetString("Manufacturer"),
+        entity.GetString("ManufacturerPartNumber"),
+        entity.GetString("Upc"),
+        ParseDecimal(entity.GetString("Price")),
+        ParseDecimal(entity.GetString("Cost")),
+        Stock: null,
+        entity.GetBoolean("Active") ?? true);
+
+    private static decimal? ParseDecimal(string? text) =>
+        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;
+}

@@ -1,0 +1,240 @@
+using CowansSync.Functions.Storage;
+using CowansSync.Functions.Storage.Tables;
+using CowansSync.Orchestrations.Domain.Matching;
+using CowansSync.Orchestrations.Domain.Products;
+using CowansSync.Orchestrations.Ports;
+
+namespace CowansSync.Functions.Xorosoft;
+
+/// <summary>
+/// A local copy of Xorosoft's item catalog (table <c>xorosoftitems</c>), so validating a batch costs point reads
+/// instead of API calls. Partition <c>item</c> is keyed by normalized item number, <c>upc</c> by GTIN-14, <c>mpn</c>
+/// by normalized manufacturer part number (and base part number); partition <c>state</c> records the last sync.
+/// </summary>
+/// <remarks>
+/// Every write is an unconditional upsert of what Xorosoft says, so a repeated or concurrent sync leaves the same
+/// rows. Items Xorosoft drops stay in the mirror; lookups treat the mirror as a hint and the catalog asks the API
+/// for what the mirror does not know.
+/// </remarks>
+public sealed partial class XorosoftMirror : IDisposable
+{
+    /// <summary>The table.</summary>
+    public const string DefaultTableName = "xorosoftitems";
+
+    private const int PageSize = 500;
+    private const int TransactionSize = 100;
+    private const int MaxPages = 10_000;
+    private const string ItemPartition = "item";
+    private const string UpcPartition = "upc";
+    private const string MpnPartition = "mpn";
+    private const string StatePartition = "state";
+    private const string StateRow = "sync";
+
+    private readonly XorosoftClient _client;
+    private readonly StorageClients _storage;
+    private readonly TimeProvider _time;
+    private readonly ILogger<XorosoftMirror> _logger;
+    private readonly string _tableName;
+    private readonly SemaphoreSlim _syncing = new(1, 1);
+
+    /// <summary>Creates the mirror.</summary>
+    /// <param name="client">The Xorosoft API.</param>
+    /// <param name="storage">The app's storage.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">The log.</param>
+    /// <param name="tableName">The table; <see cref="DefaultTableName"/> unless a test isolates itself.</param>
+    public XorosoftMirror(XorosoftClient client, StorageClients storage, TimeProvider time, ILogger<XorosoftMirror> logger, string tableName = DefaultTableName)
+    {
+        _client = client;
+        _storage = storage;
+        _time = time;
+        _logger = logger;
+        _tableName = tableName;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _syncing.Dispose();
+
+    /// <summary>The last completed sync, or <see langword="null"/> when the mirror was never synced.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The state.</returns>
+    public async Task<XorosoftMirrorState?> GetStateAsync(CancellationToken cancellationToken = default)
+    {
+        var table = await _storage.GetTableAsync(_tableName, cancellationToken);
+        var state = await table.GetEntityIfExistsAsync(StatePartition, StateRow, cancellationToken: cancellationToken);
+        return state.HasValue && state.Value!.GetDateTimeOffset("SyncedAt") is { } syncedAt
+            ? new XorosoftMirrorState(syncedAt, state.Value.GetInt32("ItemCount") ?? 0)
+            : null;
+    }
+
+    /// <summary>Syncs when the mirror is empty or its last sync is older than <paramref name="maxAge"/>.</summary>
+    /// <param name="maxAge">How old the mirror may be (<c>Xorosoft__MirrorMaxAge</c>).</param>
+    /// <param name="cancellationToken">Stops the sync.</param>
+    /// <returns>The state after the call.</returns>
+    public async Task<XorosoftMirrorState> EnsureFreshAsync(TimeSpan maxAge, CancellationToken cancellationToken = default)
+    {
+        if (await GetStateAsync(cancellationToken) is { } state && _time.GetUtcNow() - state.SyncedAt < maxAge)
+        {
+            return state;
+        }
+
+        await _syncing.WaitAsync(cancellationToken);
+        try
+        {
+            // Another caller in this process may have synced while this one waited.
+            return await GetStateAsync(cancellationToken) is { } fresh && _time.GetUtcNow() - fresh.SyncedAt < maxAge
+                ? fresh
+                : await SyncCoreAsync(cancellationToken);
+        }
+        finally
+        {
+            _syncing.Release();
+        }
+    }
+
+    /// <summary>Copies the whole listing into the mirror, page by page (500 products), and records the sync.</summary>
+    /// <param name="cancellationToken">Stops the sync; the pages written so far stay.</param>
+    /// <returns>The new state.</returns>
+    /// <exception cref="XorosoftApiException">Xorosoft refused the listing.</exception>
+    public async Task<XorosoftMirrorState> SyncAsync(CancellationToken cancellationToken = default)
+    {
+        await _syncing.WaitAsync(cancellationToken);
+        try
+        {
+            return await SyncCoreAsync(cancellationToken);
+        }
+        finally
+        {
+            _syncing.Release();
+        }
+    }
+
+    /// <summary>Upserts items the live API returned, so the next lookup of them is local.</summary>
+    /// <param name="items">The items.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    /// <returns>A task that completes when the rows are written.</returns>
+    public async Task StoreAsync(IReadOnlyCollection<XorosoftItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count > 0)
+        {
+            var table = await _storage.GetTableAsync(_tableName, cancellationToken);
+            await UpsertAsync(table, items, _time.GetUtcNow(), cancellationToken);
+        }
+    }
+
+    /// <summary>The item with this item number (compared as a normalized SKU).</summary>
+    /// <param name="itemNumber">The item number or SKU.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The item, or <see langword="null"/>.</returns>
+    public Task<XorosoftItem?> FindByItemNumberAsync(string itemNumber, CancellationToken cancellationToken = default) =>
+        FindAsync(ItemPartition, Sku.Normalize(itemNumber), cancellationToken);
+
+    /// <summary>The item with this barcode (UPC-A, EAN-13 or GTIN-14).</summary>
+    /// <param name="upc">The barcode.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The item, or <see langword="null"/> (also for an invalid barcode).</returns>
+    public Task<XorosoftItem?> FindByUpcAsync(string upc, CancellationToken cancellationToken = default) =>
+        Gtin.TryParse(upc, out var gtin) ? FindAsync(UpcPartition, gtin.Value, cancellationToken) : Task.FromResult<XorosoftItem?>(null);
+
+    /// <summary>The item with this manufacturer part number (or base part number), compared normalized.</summary>
+    /// <param name="partNumber">The part number.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The item, or <see langword="null"/>.</returns>
+    public Task<XorosoftItem?> FindByPartNumberAsync(string partNumber, CancellationToken cancellationToken = default) =>
+        FindAsync(MpnPartition, PartNumber.Normalize(partNumber), cancellationToken);
+
+    /// <summary>Items whose normalized part number starts with <paramref name="prefix"/> (the fuzzy mode's candidates).</summary>
+    /// <param name="prefix">A normalized part number prefix (letters and digits, upper-case).</param>
+    /// <param name="limit">At most this many.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The candidates, in key order.</returns>
+    public async Task<IReadOnlyList<XorosoftItem>> FindByPartNumberPrefixAsync(string prefix, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        var table = await _storage.GetTableAsync(_tableName, cancellationToken);
+        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {MpnPartition} and RowKey ge {prefix} and RowKey lt {upper}");
+        var found = new List<XorosoftItem>();
+        await foreach (var entity in table.QueryAsync(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken))
+        {
+            found.Add(XorosoftItemEntity.Read(entity));
+            if (found.Count >= limit)
+            {
+                break;
+            }
+        }
+
+        return found;
+    }
+
+    private async Task<XorosoftItem?> FindAsync(string partition, string key, CancellationToken cancellationToken)
+    {
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        var table = await _storage.GetTableAsync(_tableName, cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync(partition, TableKeyText.Escape(key), cancellationToken: cancellationToken);
+        return entity.HasValue ? XorosoftItemEntity.Read(entity.Value!) : null;
+    }
+
+    private async Task<XorosoftMirrorState> SyncCoreAsync(CancellationToken cancellationToken)
+    {
+        var table = await _storage.GetTableAsync(_tableName, cancellationToken);
+        var startedAt = _time.GetUtcNow();
+        var count = 0;
+        for (var page = 1; page <= MaxPages; page++)
+        {
+            var items = await _client.ListProductsAsync(page, PageSize, cancellationToken);
+            if (items.Count == 0)
+            {
+                break;
+            }
+
+            await UpsertAsync(table, items, startedAt, cancellationToken);
+            count += items.Count;
+        }
+
+        var state = new XorosoftMirrorState(_time.GetUtcNow(), count);
+        await table.UpsertEntityAsync(
+            new TableEntity(StatePartition, StateRow) { ["SyncedAt"] = state.SyncedAt, ["ItemCount"] = state.ItemCount },
+            TableUpdateMode.Replace,
+            cancellationToken);
+        LogSynced(count, state.SyncedAt - startedAt);
+        return state;
+    }
+
+    private static async Task UpsertAsync(TableClient table, IEnumerable<XorosoftItem> items, DateTimeOffset syncedAt, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        foreach (var item in items)
+        {
+            rows.Add(XorosoftItemEntity.Create(ItemPartition, Sku.Normalize(item.ItemNumber), item, syncedAt));
+            if (Gtin.TryParse(item.Upc, out var gtin))
+            {
+                rows.Add(XorosoftItemEntity.Create(UpcPartition, gtin.Value, item, syncedAt));
+            }
+
+            foreach (var partNumber in new[] { item.ManufacturerPartNumber, item.BasePartNumber }.Select(PartNumber.Normalize).Where(key => key.Length > 0).Distinct(StringComparer.Ordinal))
+            {
+                rows.Add(XorosoftItemEntity.Create(MpnPartition, partNumber, item, syncedAt));
+            }
+        }
+
+        // A transaction touches one partition and each row once; the last item wins a shared barcode or part number.
+        var batches = rows
+            .Where(row => row.RowKey.Length > 0)
+            .GroupBy(row => row.PartitionKey, StringComparer.Ordinal)
+            .SelectMany(partition => partition
+                .GroupBy(row => row.RowKey, StringComparer.Ordinal)
+                .Select(sameKey => sameKey.Last())
+                .Chunk(TransactionSize));
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (batch, token) =>
+            await table.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), token));
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "Synced the Xorosoft mirror: {ItemCount} items in {Duration}")]
+    private partial void LogSynced(int itemCount, TimeSpan duration);
+}
