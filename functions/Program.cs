@@ -10,6 +10,11 @@ builder.AddStaging();
 builder.AddApiConventions();
 builder.AddApiAuth();
 builder.AddWorkflows();
+builder.AddEtilizeReader();
+builder.AddEtilizeFtp();
+builder.AddXorosoft();
+builder.AddShopify();
+builder.AddImportWorkflow();
 
 var app = builder.Build();
 app.UseApiConventions();

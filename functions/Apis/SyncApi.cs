@@ -16,6 +16,8 @@ public static class SyncApi
         api.MapRunsApi();
         api.MapStagedChangesApi();
         api.MapApprovalRulesApi();
+        api.MapEtilizeApi();
+        api.MapXorosoftApi();
         return api;
     }
 }

@@ -85,7 +85,7 @@ public static class XorosoftApi
             if (live is not null)
             {
                 var stock = await services.Client.GetInventoryAsync(live.ItemNumber, [services.Options.Value.StockStore], cancellationToken);
-                return TypedResults.Ok(ViewOf(live with { Stock = stock.FirstOrDefault()?.AvailableQuantity }, "live", services.Time.GetUtcNow(), null));
+                return TypedResults.Ok(ViewOf(live with { Stock = stock.Count > 0 ? stock[0].AvailableQuantity : null }, "live", services.Time.GetUtcNow(), null));
             }
         }
         catch (Exception error) when (error is XorosoftApiException or HttpRequestException or TimeoutException)

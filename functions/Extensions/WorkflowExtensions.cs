@@ -1,3 +1,5 @@
+using CowansSync.Functions.Etilize;
+using CowansSync.Functions.Hosting;
 using CowansSync.Functions.Settings;
 using CowansSync.Functions.Workflows;
 using CowansSync.Orchestrations.Import;
@@ -26,7 +28,7 @@ public static class WorkflowExtensions
         return builder;
     }
 
-    /// <summary>Registers the catalog import workflow and its steps.</summary>
+    /// <summary>Registers the catalog import workflow, its steps and the Etilize poll that starts it.</summary>
     /// <param name="builder">The app builder.</param>
     /// <returns>The builder.</returns>
     public static IHostApplicationBuilder AddImportWorkflow(this IHostApplicationBuilder builder)
@@ -37,6 +39,8 @@ public static class WorkflowExtensions
         services.AddSingleton<IValidateOptions<ImportOptions>, ImportOptionsValidator>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ImportOptions>>().Value);
         services.AddSingleton<ImportWorkflow>();
+        services.AddSingleton<EtilizeImportStarter>();
+        services.AddTimerFunction<EtilizePollFunction>(FunctionNames.EtilizePoll);
         services.AddWorkflowStep<SplitCatalogStep, SplitCatalogMessage>(SplitCatalogMessage.MessageType);
         services.AddWorkflowStep<StageBatchStep, StageBatchMessage>(StageBatchMessage.MessageType);
         services.AddWorkflowStep<FinishImportStep, FinishImportMessage>(FinishImportMessage.MessageType);

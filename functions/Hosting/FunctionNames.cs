@@ -11,4 +11,7 @@ public static class FunctionNames
 
     /// <summary>The workflow step queue <c>sync-work</c>.</summary>
     public const string SyncWork = nameof(SyncWork);
+
+    /// <summary>The timer that polls the Etilize FTP server and starts an import when a new file is there.</summary>
+    public const string EtilizePoll = nameof(EtilizePoll);
 }
