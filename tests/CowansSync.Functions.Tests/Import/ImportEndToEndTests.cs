@@ -1,0 +1,102 @@
+using System.Text.Json;
+using CowansSync.Functions.Storage;
+using CowansSync.Functions.Workflows;
+using CowansSync.Orchestrations.Ports;
+using CowansSync.Orchestrations.Workflows;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CowansSync.Functions.Tests.Import;
+
+/// <summary>
+/// The import end to end on the sandbox (real Azurite, FTP server, Shopify and Xorosoft simulators), through the HTTP
+/// API and the standalone queue poller: staged changes match the generator's truth exactly.
+/// </summary>
+public sealed class FlatImportEndToEndTests(FlatImportSandbox sandbox) : IClassFixture<FlatImportSandbox>
+{
+    [Fact]
+    public async Task Import_FlatLayout_StagesExactlyTheTruth()
+    {
+        await using var app = sandbox.CreateApp();
+        using var client = app.CreateClient();
+
+        var runId = await ImportClient.StartAsync(client);
+        var run = await ImportClient.WaitAsync(client, runId);
+
+        await ImportAssertions.MatchTruthAsync(client, sandbox, runId, run);
+    }
+
+    [Fact]
+    public async Task Import_EveryStepMessageDeliveredTwice_SameStagedChangesAndExactCounters()
+    {
+        await using var app = sandbox.CreateApp(services => services.Replace(ServiceDescriptor.Singleton<IStepScheduler>(
+            provider => new TwiceDeliveringScheduler(new QueueStepScheduler(provider.GetRequiredService<StorageClients>())))));
+        using var client = app.CreateClient();
+
+        var runId = await ImportClient.StartAsync(client);
+        var run = await ImportClient.WaitAsync(client, runId);
+
+        await ImportAssertions.MatchTruthAsync(client, sandbox, runId, run);
+    }
+
+    /// <summary>Sends every step message twice, as at-least-once delivery may.</summary>
+    private sealed class TwiceDeliveringScheduler(IStepScheduler inner) : IStepScheduler
+    {
+        public async Task EnqueueAsync<TMessage>(TMessage message, TimeSpan? delay, CancellationToken cancellationToken)
+            where TMessage : IWorkflowMessage
+        {
+            await inner.EnqueueAsync(message, delay, cancellationToken);
+            await inner.EnqueueAsync(message, delay, cancellationToken);
+        }
+    }
+}
+
+/// <summary>The same import from the Etilize Enhanced Content layout.</summary>
+public sealed class EnhancedImportEndToEndTests(EnhancedImportSandbox sandbox) : IClassFixture<EnhancedImportSandbox>
+{
+    [Fact]
+    public async Task Import_EnhancedLayout_StagesExactlyTheTruth()
+    {
+        await using var app = sandbox.CreateApp();
+        using var client = app.CreateClient();
+
+        var runId = await ImportClient.StartAsync(client);
+        var run = await ImportClient.WaitAsync(client, runId);
+
+        await ImportAssertions.MatchTruthAsync(client, sandbox, runId, run);
+    }
+}
+
+/// <summary>Compares a finished import with the truth.</summary>
+internal static class ImportAssertions
+{
+    public static async Task MatchTruthAsync(HttpClient client, ImportSandbox sandbox, string runId, JsonElement run)
+    {
+        var expected = ImportExpectation.From(await sandbox.TruthAsync());
+        var staged = await ImportClient.StagedAsync(client, runId);
+        var status = await ImportClient.StatusAsync(client, runId);
+
+        Assert.Equal("awaiting_approval", run.GetProperty("status").GetString());
+        var actual = staged.ToDictionary(
+            s => s.GetProperty("sku").GetString()!,
+            s => new ExpectedChange(
+                s.GetProperty("change_type").GetString()!,
+                s.GetProperty("status").GetString()!,
+                s.GetProperty("change_type").GetString() == "update" ? string.Join(",", s.GetProperty("field_changes").EnumerateObject().Select(f => f.Name)) : null));
+        Assert.Equal(expected.Changes.OrderBy(c => c.Key), actual.OrderBy(c => c.Key));
+        Assert.Equal(expected.Filtered.Order(), status.GetProperty("xorosoft_filtered_skus").EnumerateArray().Select(s => s.GetString()).Order());
+
+        var counters = status.GetProperty("progress");
+        Assert.Equal(expected.Rows, counters.GetProperty("total_rows").GetInt64());
+        Assert.Equal(expected.Rows, counters.GetProperty("processed_rows").GetInt64());
+        Assert.Equal(expected.Filtered.Count, counters.GetProperty("xorosoft_filtered").GetInt64());
+        Assert.Equal(expected.Changes.Values.Count(c => c.ChangeType == "create"), counters.GetProperty("new_products").GetInt64());
+        Assert.Equal(expected.Changes.Values.Count(c => c.ChangeType == "update"), counters.GetProperty("updated_products").GetInt64());
+        Assert.Equal(expected.Unchanged.Count, counters.GetProperty("unchanged").GetInt64());
+        Assert.Equal(expected.Unchanged.Count + expected.Changes.Values.Count(c => c.ChangeType == "update"), counters.GetProperty("matched_products").GetInt64());
+        Assert.Equal(expected.Approved, counters.GetProperty("auto_approved").GetInt64());
+        Assert.Equal(expected.Pending, counters.GetProperty("pending_review").GetInt64());
+        Assert.Equal(0, counters.GetProperty("failed_rows").GetInt64());
+        Assert.Equal(100m, run.GetProperty("progress").GetProperty("percent").GetDecimal());
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using CowansSync.Functions.Tests.Infrastructure;
+using CowansSync.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CowansSync.Functions.Tests.Import;
+
+/// <summary>
+/// A sandbox (its own Azurite, FTP, Shopify and Xorosoft) and app settings pointing at it, for end-to-end imports.
+/// Each test class gets its own, so no other test's app polls its queue.
+/// </summary>
+public abstract class ImportSandbox(string layout, int products) : IAsyncLifetime
+{
+    /// <summary>The file the sandbox serves.</summary>
+    public const string FileName = "cowans_etilize_20261101.zip";
+
+    private SandboxServer? _sandbox;
+
+    /// <summary>The running sandbox.</summary>
+    public SandboxServer Sandbox => _sandbox ?? throw new InvalidOperationException("The sandbox has not started.");
+
+    /// <summary>The sandbox's storage connection string.</summary>
+    public string ConnectionString => Sandbox.Value("storage", "connection_string");
+
+    /// <inheritdoc />
+    public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync(products, layout: layout);
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (_sandbox is not null)
+        {
+            await _sandbox.DisposeAsync();
+        }
+    }
+
+    /// <summary>The app's settings, as <c>./run.sh</c> would set them, with fast queue polling for tests.</summary>
+    /// <param name="appRoot">The app root holding the function definitions.</param>
+    /// <returns>The settings.</returns>
+    public Dictionary<string, string?> Settings(TestAppRoot appRoot)
+    {
+        ArgumentNullException.ThrowIfNull(appRoot);
+        return new()
+        {
+            ["SyncStorage"] = ConnectionString,
+            ["Auth:BootstrapAdminKey"] = FunctionAppFactory.BootstrapKey,
+            ["Functions:AppRoot"] = appRoot.Path,
+            ["Etilize:Host"] = Sandbox.Value("ftp", "host"),
+            ["Etilize:Port"] = Sandbox.Value("ftp", "port"),
+            ["Etilize:User"] = Sandbox.Value("ftp", "user"),
+            ["Etilize:Password"] = Sandbox.Value("ftp", "password"),
+            ["Etilize:Directory"] = Sandbox.Value("ftp", "directory"),
+            ["Xorosoft:BaseUrl"] = Sandbox.Value("xorosoft", "base_url"),
+            ["Xorosoft:ApiKey"] = Sandbox.Value("xorosoft", "api_key"),
+            ["Xorosoft:ApiSecret"] = Sandbox.Value("xorosoft", "api_secret"),
+            ["Shopify:ShopDomain"] = Sandbox.Value("shopify", "shop_domain"),
+            ["Shopify:AdminBaseUrl"] = Sandbox.Value("shopify", "admin_base_url"),
+            ["Shopify:ApiVersion"] = Sandbox.Value("shopify", "api_version"),
+            ["Shopify:AccessToken"] = Sandbox.Value("shopify", "access_token"),
+            ["Queues:VisibilityTimeout"] = "00:00:01",
+            ["Queues:MaxPollingInterval"] = "00:00:00.5",
+        };
+    }
+
+    /// <summary>The app on this sandbox, running the <c>SyncWork</c> queue.</summary>
+    /// <param name="services">Test doubles (fault injection only).</param>
+    /// <returns>The app.</returns>
+    public FunctionAppFactory CreateApp(Action<IServiceCollection>? services = null)
+    {
+        var appRoot = TestAppRoot.Create().WithQueue("SyncWork", "sync-work");
+        return new FunctionAppFactory(appRoot, Settings(appRoot), services);
+    }
+
+    /// <summary>The generator's truth: per SKU its partition, planted difference and each system's values.</summary>
+    /// <returns>The truth JSON.</returns>
+    public async Task<JsonElement> TruthAsync()
+    {
+        using var http = new HttpClient();
+        return await http.GetFromJsonAsync<JsonElement>(new Uri($"{Sandbox.Ready.GetProperty("control_url").GetString()}/truth"));
+    }
+}
+
+/// <summary>500 products in the flat layout.</summary>
+public sealed class FlatImportSandbox() : ImportSandbox("flat", 500);
+
+/// <summary>500 products in the Enhanced Content layout.</summary>
+public sealed class EnhancedImportSandbox() : ImportSandbox("enhanced", 500);
