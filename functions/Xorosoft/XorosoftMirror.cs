@@ -1,3 +1,4 @@
+using Azure;
 using CowansSync.Functions.Storage;
 using CowansSync.Functions.Storage.Tables;
 using CowansSync.Orchestrations.Domain.Matching;
@@ -13,8 +14,8 @@ namespace CowansSync.Functions.Xorosoft;
 /// </summary>
 /// <remarks>
 /// Every write is an unconditional upsert of what Xorosoft says, so a repeated or concurrent sync leaves the same
-/// rows. Items Xorosoft drops stay in the mirror; lookups treat the mirror as a hint and the catalog asks the API
-/// for what the mirror does not know.
+/// rows; after a complete listing, rows it did not touch (items Xorosoft dropped) are deleted. The mirror is still
+/// only a hint between syncs: the catalog asks the API for what the mirror does not know.
 /// </remarks>
 public sealed partial class XorosoftMirror : IDisposable
 {
@@ -29,6 +30,9 @@ public sealed partial class XorosoftMirror : IDisposable
     private const string MpnPartition = "mpn";
     private const string StatePartition = "state";
     private const string StateRow = "sync";
+
+    // Instances' clocks differ a little; a row is stale only when clearly older than this sync.
+    private static readonly TimeSpan PruneMargin = TimeSpan.FromMinutes(5);
 
     private readonly XorosoftClient _client;
     private readonly StorageClients _storage;
@@ -136,16 +140,18 @@ public sealed partial class XorosoftMirror : IDisposable
                 break;
             }
 
-            await UpsertAsync(table, items, startedAt, cancellationToken);
+            await UpsertAsync(table, items, _time.GetUtcNow(), cancellationToken);
             count += items.Count;
         }
+
+        var pruned = await PruneAsync(table, startedAt - PruneMargin, cancellationToken);
 
         var state = new XorosoftMirrorState(_time.GetUtcNow(), count);
         await table.UpsertEntityAsync(
             new TableEntity(StatePartition, StateRow) { ["SyncedAt"] = state.SyncedAt, ["ItemCount"] = state.ItemCount },
             TableUpdateMode.Replace,
             cancellationToken);
-        LogSynced(count, state.SyncedAt - startedAt);
+        LogSynced(count, pruned, state.SyncedAt - startedAt);
         return state;
     }
 
@@ -178,6 +184,33 @@ public sealed partial class XorosoftMirror : IDisposable
             await table.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), token));
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Synced the Xorosoft mirror: {ItemCount} items in {Duration}")]
-    private partial void LogSynced(int itemCount, TimeSpan duration);
+    /// <summary>
+    /// Deletes rows no write has touched since <paramref name="before"/>: items (and barcodes, part numbers) the
+    /// completed listing no longer has. Each row is written with the time of its write, so a row a concurrent sync
+    /// wrote after this one started is newer and stays; a delete is conditional on the version read, so a row
+    /// rewritten meanwhile stays too.
+    /// </summary>
+    private static async Task<int> PruneAsync(TableClient table, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ne {StatePartition} and SyncedAt lt {before}");
+        var pruned = 0;
+        await foreach (var entity in table.QueryAsync(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            try
+            {
+                await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, entity.ETag, cancellationToken);
+                pruned++;
+            }
+            catch (RequestFailedException error) when (error.Status == 412)
+            {
+                // Rewritten since the query read it: current again, so it stays.
+                continue;
+            }
+        }
+
+        return pruned;
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "Synced the Xorosoft mirror: {ItemCount} items, {Pruned} stale rows removed, in {Duration}")]
+    private partial void LogSynced(int itemCount, int pruned, TimeSpan duration);
 }
