@@ -126,10 +126,6 @@ public sealed partial class XorosoftClient : IDisposable
         {
             throw new XorosoftApiException($"Xorosoft could not be reached at {uri.AbsolutePath}: {error.Message}", innerException: error);
         }
-        catch (JsonException error)
-        {
-            throw new XorosoftApiException($"Xorosoft answered {uri.AbsolutePath} with a body that is not its JSON envelope: {error.Message}", innerException: error);
-        }
     }
 
     private async Task<IReadOnlyList<T>> SendOnceAsync<T>(Uri uri, bool allowEmptyFailure, CancellationToken cancellationToken)
@@ -142,9 +138,18 @@ public sealed partial class XorosoftClient : IDisposable
             request.Headers.Authorization = _authorization;
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
             ThrowOnStatus(response.StatusCode, uri);
-            var envelope = await response.Content.ReadFromJsonAsync<XorosoftEnvelope<T>>(Json, cancellationToken)
-                ?? throw new XorosoftApiException($"Xorosoft answered {uri.AbsolutePath} with an empty body.", response.StatusCode);
-            return Unwrap(envelope, uri, allowEmptyFailure);
+            XorosoftEnvelope<T>? envelope;
+            try
+            {
+                envelope = await response.Content.ReadFromJsonAsync<XorosoftEnvelope<T>>(Json, cancellationToken);
+            }
+            catch (JsonException error)
+            {
+                // Xorosoft's rate limiting and auth redirects have been seen to answer with HTML; both pass.
+                throw new XorosoftTransientException($"the body is not Xorosoft's JSON envelope ({error.Message})");
+            }
+
+            return Unwrap(envelope ?? throw new XorosoftTransientException("the body is empty"), uri, allowEmptyFailure);
         }
         finally
         {

@@ -132,6 +132,7 @@ public sealed partial class XorosoftMirror : IDisposable
         var table = await _storage.GetTableAsync(_tableName, cancellationToken);
         var startedAt = _time.GetUtcNow();
         var count = 0;
+        string? previousFirst = null;
         for (var page = 1; page <= MaxPages; page++)
         {
             var items = await _client.ListProductsAsync(page, PageSize, cancellationToken);
@@ -139,6 +140,14 @@ public sealed partial class XorosoftMirror : IDisposable
             {
                 break;
             }
+
+            // An endpoint that ignores page answers page 1 forever; stop instead of listing it ten thousand times.
+            if (string.Equals(items[0].ItemNumber, previousFirst, StringComparison.Ordinal))
+            {
+                throw new XorosoftApiException($"Xorosoft's listing returned the same items for pages {page - 1} and {page}; it seems to ignore paging.");
+            }
+
+            previousFirst = items[0].ItemNumber;
 
             await UpsertAsync(table, items, _time.GetUtcNow(), cancellationToken);
             count += items.Count;
