@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -139,74 +138,24 @@ public sealed partial class XorosoftClient : IDisposable
             request.Headers.Authorization = _authorization;
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
             ThrowOnStatus(response.StatusCode, uri);
-            var envelope = await response.Content.ReadFromJsonAsync<XorosoftEnvelope<T>>(Json, cancellationToken)
-                ?? throw new XorosoftApiException($"Xorosoft answered {uri.AbsolutePath} with an empty body.", response.StatusCode);
-            return Unwrap(envelope, uri, allowEmptyFailure);
+            XorosoftEnvelope<T>? envelope;
+            try
+            {
+                envelope = await response.Content.ReadFromJsonAsync<XorosoftEnvelope<T>>(Json, cancellationToken);
+            }
+            catch (JsonException error)
+            {
+                // Xorosoft's rate limiting and auth redirects have been seen to answer with HTML; both pass.
+                throw new XorosoftTransientException($"the body is not Xorosoft's JSON envelope ({error.Message})");
+            }
+
+            return Unwrap(envelope ?? throw new XorosoftTransientException("the body is empty"), uri, allowEmptyFailure);
         }
         finally
         {
             _slots.Release();
         }
     }
-
-    private static void ThrowOnStatus(HttpStatusCode status, Uri uri)
-    {
-        if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-        {
-            throw new XorosoftApiException(
-                $"Xorosoft refused the credentials (HTTP {(int)status}); check Xorosoft__ApiKey and Xorosoft__ApiSecret.", status);
-        }
-
-        if ((int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
-        {
-            throw new XorosoftTransientException($"HTTP {(int)status}");
-        }
-
-        if (!((int)status is >= 200 and < 300))
-        {
-            throw new XorosoftApiException($"Xorosoft answered {uri.AbsolutePath} with HTTP {(int)status}.", status);
-        }
-    }
-
-    private IReadOnlyList<T> Unwrap<T>(XorosoftEnvelope<T> envelope, Uri uri, bool allowEmptyFailure)
-    {
-        if (envelope.Result)
-        {
-            return envelope.Data ?? [];
-        }
-
-        // Xorosoft sends the same ErrorCode for "throttled" and "not found"; only the message tells them apart.
-        if (IsThrottled(envelope.Message))
-        {
-            Interlocked.Increment(ref _throttled);
-            LogThrottled(uri.AbsolutePath);
-            throw new XorosoftTransientException($"throttled: {envelope.Message}");
-        }
-
-        if (allowEmptyFailure && (envelope.Data is null || envelope.Data.Count == 0))
-        {
-            return [];
-        }
-
-        throw new XorosoftApiException($"Xorosoft refused {uri.AbsolutePath}: {envelope.Message} ({envelope.ErrorCode}).");
-    }
-
-    private static bool IsThrottled(string? message) =>
-        message is not null
-        && (message.Contains("too many", StringComparison.OrdinalIgnoreCase) || message.Contains("retry later", StringComparison.OrdinalIgnoreCase));
-
-    private static List<XorosoftItem> ToItems(IReadOnlyList<XorosoftProductDto> products) =>
-        [.. products.SelectMany(product => (product.Variants ?? []).Select(variant => new XorosoftItem(
-            variant.ItemNumber,
-            product.BasePartNumber,
-            variant.Description ?? product.Title,
-            product.VendorName,
-            variant.ManufacturerPartNumber,
-            variant.ItemUpc,
-            variant.StandardUnitPrice,
-            variant.StandardUnitCost,
-            Stock: null,
-            Active: variant.ActiveFlag ?? true)))];
 
     [LoggerMessage(1, LogLevel.Debug, "Xorosoft throttled {Endpoint}; retrying")]
     private partial void LogThrottled(string endpoint);

@@ -1,3 +1,4 @@
+using Azure;
 using CowansSync.Functions.Storage;
 using CowansSync.Functions.Storage.Tables;
 using CowansSync.Orchestrations.Domain.Matching;
@@ -13,8 +14,8 @@ namespace CowansSync.Functions.Xorosoft;
 /// </summary>
 /// <remarks>
 /// Every write is an unconditional upsert of what Xorosoft says, so a repeated or concurrent sync leaves the same
-/// rows. Items Xorosoft drops stay in the mirror; lookups treat the mirror as a hint and the catalog asks the API
-/// for what the mirror does not know.
+/// rows; after a complete listing, rows it did not touch (items Xorosoft dropped) are deleted. The mirror is still
+/// only a hint between syncs: the catalog asks the API for what the mirror does not know.
 /// </remarks>
 public sealed partial class XorosoftMirror : IDisposable
 {
@@ -29,6 +30,9 @@ public sealed partial class XorosoftMirror : IDisposable
     private const string MpnPartition = "mpn";
     private const string StatePartition = "state";
     private const string StateRow = "sync";
+
+    // Instances' clocks differ a little; a row is stale only when clearly older than this sync.
+    private static readonly TimeSpan PruneMargin = TimeSpan.FromMinutes(5);
 
     private readonly XorosoftClient _client;
     private readonly StorageClients _storage;
@@ -123,68 +127,12 @@ public sealed partial class XorosoftMirror : IDisposable
         }
     }
 
-    /// <summary>The item with this item number (compared as a normalized SKU).</summary>
-    /// <param name="itemNumber">The item number or SKU.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The item, or <see langword="null"/>.</returns>
-    public Task<XorosoftItem?> FindByItemNumberAsync(string itemNumber, CancellationToken cancellationToken = default) =>
-        FindAsync(ItemPartition, Sku.Normalize(itemNumber), cancellationToken);
-
-    /// <summary>The item with this barcode (UPC-A, EAN-13 or GTIN-14).</summary>
-    /// <param name="upc">The barcode.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The item, or <see langword="null"/> (also for an invalid barcode).</returns>
-    public Task<XorosoftItem?> FindByUpcAsync(string upc, CancellationToken cancellationToken = default) =>
-        Gtin.TryParse(upc, out var gtin) ? FindAsync(UpcPartition, gtin.Value, cancellationToken) : Task.FromResult<XorosoftItem?>(null);
-
-    /// <summary>The item with this manufacturer part number (or base part number), compared normalized.</summary>
-    /// <param name="partNumber">The part number.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The item, or <see langword="null"/>.</returns>
-    public Task<XorosoftItem?> FindByPartNumberAsync(string partNumber, CancellationToken cancellationToken = default) =>
-        FindAsync(MpnPartition, PartNumber.Normalize(partNumber), cancellationToken);
-
-    /// <summary>Items whose normalized part number starts with <paramref name="prefix"/> (the fuzzy mode's candidates).</summary>
-    /// <param name="prefix">A normalized part number prefix (letters and digits, upper-case).</param>
-    /// <param name="limit">At most this many.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
-    /// <returns>The candidates, in key order.</returns>
-    public async Task<IReadOnlyList<XorosoftItem>> FindByPartNumberPrefixAsync(string prefix, int limit, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(prefix);
-        var table = await _storage.GetTableAsync(_tableName, cancellationToken);
-        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {MpnPartition} and RowKey ge {prefix} and RowKey lt {upper}");
-        var found = new List<XorosoftItem>();
-        await foreach (var entity in table.QueryAsync(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken))
-        {
-            found.Add(XorosoftItemEntity.Read(entity));
-            if (found.Count >= limit)
-            {
-                break;
-            }
-        }
-
-        return found;
-    }
-
-    private async Task<XorosoftItem?> FindAsync(string partition, string key, CancellationToken cancellationToken)
-    {
-        if (key.Length == 0)
-        {
-            return null;
-        }
-
-        var table = await _storage.GetTableAsync(_tableName, cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync(partition, TableKeyText.Escape(key), cancellationToken: cancellationToken);
-        return entity.HasValue ? XorosoftItemEntity.Read(entity.Value!) : null;
-    }
-
     private async Task<XorosoftMirrorState> SyncCoreAsync(CancellationToken cancellationToken)
     {
         var table = await _storage.GetTableAsync(_tableName, cancellationToken);
         var startedAt = _time.GetUtcNow();
         var count = 0;
+        string? previousFirst = null;
         for (var page = 1; page <= MaxPages; page++)
         {
             var items = await _client.ListProductsAsync(page, PageSize, cancellationToken);
@@ -193,16 +141,26 @@ public sealed partial class XorosoftMirror : IDisposable
                 break;
             }
 
-            await UpsertAsync(table, items, startedAt, cancellationToken);
+            // An endpoint that ignores page answers page 1 forever; stop instead of listing it ten thousand times.
+            if (string.Equals(items[0].ItemNumber, previousFirst, StringComparison.Ordinal))
+            {
+                throw new XorosoftApiException($"Xorosoft's listing returned the same items for pages {page - 1} and {page}; it seems to ignore paging.");
+            }
+
+            previousFirst = items[0].ItemNumber;
+
+            await UpsertAsync(table, items, _time.GetUtcNow(), cancellationToken);
             count += items.Count;
         }
+
+        var pruned = await PruneAsync(table, startedAt - PruneMargin, cancellationToken);
 
         var state = new XorosoftMirrorState(_time.GetUtcNow(), count);
         await table.UpsertEntityAsync(
             new TableEntity(StatePartition, StateRow) { ["SyncedAt"] = state.SyncedAt, ["ItemCount"] = state.ItemCount },
             TableUpdateMode.Replace,
             cancellationToken);
-        LogSynced(count, state.SyncedAt - startedAt);
+        LogSynced(count, pruned, state.SyncedAt - startedAt);
         return state;
     }
 
@@ -235,6 +193,33 @@ public sealed partial class XorosoftMirror : IDisposable
             await table.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), token));
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Synced the Xorosoft mirror: {ItemCount} items in {Duration}")]
-    private partial void LogSynced(int itemCount, TimeSpan duration);
+    /// <summary>
+    /// Deletes rows no write has touched since <paramref name="before"/>: items (and barcodes, part numbers) the
+    /// completed listing no longer has. Each row is written with the time of its write, so a row a concurrent sync
+    /// wrote after this one started is newer and stays; a delete is conditional on the version read, so a row
+    /// rewritten meanwhile stays too.
+    /// </summary>
+    private static async Task<int> PruneAsync(TableClient table, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ne {StatePartition} and SyncedAt lt {before}");
+        var pruned = 0;
+        await foreach (var entity in table.QueryAsync(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            try
+            {
+                await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, entity.ETag, cancellationToken);
+                pruned++;
+            }
+            catch (RequestFailedException error) when (error.Status == 412)
+            {
+                // Rewritten since the query read it: current again, so it stays.
+                continue;
+            }
+        }
+
+        return pruned;
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "Synced the Xorosoft mirror: {ItemCount} items, {Pruned} stale rows removed, in {Duration}")]
+    private partial void LogSynced(int itemCount, int pruned, TimeSpan duration);
 }

@@ -14,7 +14,7 @@ public static class XorosoftResilience
     /// <param name="timeProvider">The clock the delays run on.</param>
     /// <param name="baseDelay">The first backoff delay; each retry doubles it, with jitter. Default 500 ms.</param>
     /// <param name="maxRetryAttempts">Retries after the first attempt. Default 6.</param>
-    /// <param name="attemptTimeout">The limit on one attempt. Default 30 s.</param>
+    /// <param name="attemptTimeout">The limit on one attempt. Default 90 s (a 500-product page can take over a minute).</param>
     /// <returns>The pipeline.</returns>
     public static ResiliencePipeline Create(TimeProvider timeProvider, TimeSpan? baseDelay = null, int maxRetryAttempts = 6, TimeSpan? attemptTimeout = null) =>
         new ResiliencePipelineBuilder { TimeProvider = timeProvider }
@@ -32,6 +32,6 @@ public static class XorosoftResilience
                 MaxRetryAttempts = maxRetryAttempts,
             })
             // inner: one attempt may not hang the batch
-            .AddTimeout(attemptTimeout ?? TimeSpan.FromSeconds(30))
+            .AddTimeout(attemptTimeout ?? TimeSpan.FromSeconds(90))
             .Build();
 }

@@ -1,4 +1,5 @@
 using CowansSync.Functions.Storage.Tables;
+using CowansSync.Functions.Tests.Fakes;
 using CowansSync.Testing;
 
 namespace CowansSync.Functions.Tests.Xorosoft;
@@ -58,6 +59,29 @@ public sealed class XorosoftMirrorTests(XorosoftSandboxFixture fixture) : IClass
         await Task.WhenAll(left.SyncAsync(), right.SyncAsync());
 
         Assert.Equal(await RowsAsync(once), await RowsAsync(twice));
+    }
+
+    [Fact]
+    public async Task SyncAsync_ItemsGoneFromXorosoft_AreRemovedFromTheMirror()
+    {
+        var tableName = AzuriteServer.UniqueName("xprune");
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+        using var client = fixture.CreateClient();
+        using var sut = fixture.CreateMirror(client, tableName, time);
+        await fixture.AddEtilizeDropAsync(day: 1);
+        var withAdded = await sut.SyncAsync();
+        var rowsWithAdded = (await RowsAsync(tableName)).Count;
+
+        // Reset takes the items the day-1 drop added out of Xorosoft again.
+        await fixture.ResetAsync();
+        time.Advance(TimeSpan.FromHours(1));
+        var original = await sut.SyncAsync();
+        var rows = await RowsAsync(tableName);
+
+        Assert.True(withAdded.ItemCount > original.ItemCount, $"{withAdded.ItemCount} vs {original.ItemCount}");
+        Assert.True(rowsWithAdded > rows.Count);
+        Assert.Equal(original.ItemCount, rows.Count(row => row.StartsWith("item/", StringComparison.Ordinal)));
+        Assert.Equal(fixture.Count("in_all") + fixture.Count("new_in_etilize") + fixture.Count("shopify_only"), original.ItemCount);
     }
 
     private async Task<List<string>> RowsAsync(string tableName)

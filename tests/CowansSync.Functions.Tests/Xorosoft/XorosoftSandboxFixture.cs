@@ -51,8 +51,8 @@ public sealed class XorosoftSandboxFixture : IAsyncLifetime
         XorosoftResilience.Create(TimeProvider.System, baseDelay: TimeSpan.FromMilliseconds(50), maxRetryAttempts: 10),
         NullLogger<XorosoftClient>.Instance);
 
-    public XorosoftMirror CreateMirror(XorosoftClient client, string tableName) =>
-        new(client, Storage, TimeProvider.System, NullLogger<XorosoftMirror>.Instance, tableName);
+    public XorosoftMirror CreateMirror(XorosoftClient client, string tableName, TimeProvider? time = null) =>
+        new(client, Storage, time ?? TimeProvider.System, NullLogger<XorosoftMirror>.Instance, tableName);
 
     /// <summary>The truth's SKUs of a partition (in_all, new_in_etilize, shopify_only, unknown_to_xorosoft).</summary>
     public IReadOnlyList<string> SkusOf(string partition) =>
@@ -68,6 +68,13 @@ public sealed class XorosoftSandboxFixture : IAsyncLifetime
     {
         using var response = await Control.PutAsJsonAsync("/faults/xorosoft", faults);
         response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<JsonElement> AddEtilizeDropAsync(int day)
+    {
+        using var response = await Control.PostAsJsonAsync("/etilize/drops", new { day });
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     public async Task ResetAsync()
