@@ -50,6 +50,25 @@ public sealed class ShopifyBulkProductLinesTests
         Assert.Contains("line 2 is not JSON", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ReadAsync_EndlessFile_YieldsEachProductBeforeReadingOn()
+    {
+        using var reader = new EndlessProducts();
+
+        var read = 0;
+        await foreach (var product in ShopifyBulkProductLines.ReadAsync(reader, CancellationToken.None))
+        {
+            Assert.Equal($"gid://shopify/Product/{++read}", product.Id);
+            if (read == 1000)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(1000, read);
+        Assert.Equal(1001, reader.LinesRead);
+    }
+
     private static async Task<List<ProductNode>> ReadAllAsync(string jsonl)
     {
         using var reader = new StringReader(jsonl);
@@ -60,5 +79,14 @@ public sealed class ShopifyBulkProductLinesTests
         }
 
         return products;
+    }
+
+    /// <summary>A result file that never ends: one product line after another.</summary>
+    private sealed class EndlessProducts : TextReader
+    {
+        public int LinesRead { get; private set; }
+
+        public override ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken) =>
+            ValueTask.FromResult<string?>($$$"""{"id":"gid://shopify/Product/{{{++LinesRead}}}"}""");
     }
 }
