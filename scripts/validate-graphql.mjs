@@ -2,6 +2,7 @@
 // Validates the app's GraphQL documents against Shopify's official Admin schema for the pinned API
 // version, so a misspelt field fails here rather than in production. Usage:
 //   node scripts/validate-graphql.mjs [directory]   (default: functions/Shopify/Documents)
+// Documents named *.bulk.graphql (bulk operation queries) are also held to Shopify's bulk query rules (the sandbox's statement of them).
 // Prints one line per document; exits 1 if any is invalid or none is found.
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { buildClientSchema, parse, validate } from 'graphql';
+import { bulkQueryProblem } from '../tests/sandbox/shopify/bulk/query-rules.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const directory = resolve(process.argv[2] ?? join(root, 'functions', 'Shopify', 'Documents'));
@@ -27,12 +29,15 @@ async function loadSchema(apiVersion) {
   return buildClientSchema(introspection.data);
 }
 
-function problemsOf(schema, text) {
+function problemsOf(schema, name, text) {
+  let problems;
   try {
-    return validate(schema, parse(text)).map((error) => error.message);
+    problems = validate(schema, parse(text)).map((error) => error.message);
   } catch (syntaxError) {
     return [syntaxError.message];
   }
+  const bulkProblem = problems.length === 0 && name.endsWith('.bulk.graphql') ? bulkQueryProblem(schema, text) : null;
+  return bulkProblem ? [bulkProblem] : problems;
 }
 
 const apiVersion = await pinnedApiVersion();
@@ -40,7 +45,7 @@ const schema = await loadSchema(apiVersion);
 const files = (await readdir(directory)).filter((name) => name.endsWith('.graphql')).sort();
 let invalid = 0;
 for (const name of files) {
-  const problems = problemsOf(schema, await readFile(join(directory, name), 'utf8'));
+  const problems = problemsOf(schema, name, await readFile(join(directory, name), 'utf8'));
   invalid += problems.length ? 1 : 0;
   console.log(problems.length ? `INVALID ${name}: ${problems.join(' | ')}` : `ok ${name} (Admin ${apiVersion})`);
 }

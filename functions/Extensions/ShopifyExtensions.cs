@@ -11,7 +11,7 @@ public static class ShopifyExtensions
 {
     /// <summary>
     /// Registers one <see cref="ShopifyGraphQLClient"/> (shared, so its cost bucket and counters cover the whole app),
-    /// <see cref="ShopifyCatalog"/> and <see cref="IShopifyCatalog"/>. Nothing is contacted at start: without
+    /// <see cref="ShopifyCatalog"/>, <see cref="IShopifyCatalog"/> and <see cref="ShopifyBulkExport"/>. Nothing is contacted at start: without
     /// <c>Shopify__*</c> settings the app starts, and calls fail with a <see cref="ShopifyGraphQLException"/> naming the settings.
     /// </summary>
     /// <param name="builder">The app builder (a <c>WebApplicationBuilder</c>).</param>
@@ -29,6 +29,12 @@ public static class ShopifyExtensions
             provider.GetRequiredService<ILogger<ShopifyGraphQLClient>>()));
         services.AddSingleton<ShopifyCatalog>();
         services.AddSingleton<IShopifyCatalog>(provider => provider.GetRequiredService<ShopifyCatalog>());
+        services.AddSingleton(provider => new ShopifyBulkExport(
+            provider.GetRequiredService<ShopifyGraphQLClient>(),
+            // Result files come from signed URLs (no token); the timeout covers the response headers, not the streamed body.
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromMinutes(2) },
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<ShopifyBulkExport>>()));
         return builder;
     }
 }

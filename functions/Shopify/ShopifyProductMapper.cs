@@ -2,11 +2,21 @@ using CowansSync.Orchestrations.Domain.Products;
 
 namespace CowansSync.Functions.Shopify;
 
-/// <summary>Maps FindProducts' nodes to the local <see cref="Product"/>: units converted, MPN lifted out of the metafields.</summary>
+/// <summary>
+/// Maps store products (FindProducts' nodes, or the bulk export's lines joined into the same shape) to the local
+/// <see cref="Product"/>: units converted, the MPN read from its metafield. Collections and other metafields are not
+/// read, so <see cref="Product.Collections"/> and <see cref="Product.Metafields"/> come back empty.
+/// </summary>
 public static class ShopifyProductMapper
 {
     /// <summary>The product metafield (<c>namespace.key</c>) holding the manufacturer part number.</summary>
     public const string ManufacturerPartNumberMetafield = "custom.manufacturer_part_number";
+
+    /// <summary>
+    /// Media read per product (FindProducts' <c>media(first: 3)</c>): Etilize sends one image, and three are enough to
+    /// see that the store holds others. The bulk export keeps the same number so both give equal products.
+    /// </summary>
+    public const int MediaPerProduct = 3;
 
     private const decimal KilogramsPerPound = 0.45359237m;
     private const decimal KilogramsPerOunce = 0.028349523125m;
@@ -20,17 +30,13 @@ public static class ShopifyProductMapper
             return null;
         }
 
-        var metafields = (node.Metafields?.Nodes ?? [])
-            .Where(field => field.Value is not null)
-            .ToDictionary(field => $"{field.Namespace}.{field.Key}", field => field.Value!, StringComparer.Ordinal);
-        metafields.Remove(ManufacturerPartNumberMetafield, out var partNumber);
         var product = new Product
         {
             Sku = sku,
             Title = node.Title,
             DescriptionHtml = node.DescriptionHtml,
             Manufacturer = EmptyAsNull(node.Vendor),
-            ManufacturerPartNumber = EmptyAsNull(partNumber),
+            ManufacturerPartNumber = EmptyAsNull(node.Metafield?.Value),
             Upc = EmptyAsNull(variant.Barcode),
             ProductType = EmptyAsNull(node.ProductType),
             Tags = node.Tags ?? [],
@@ -39,9 +45,7 @@ public static class ShopifyProductMapper
             Cost = variant.InventoryItem?.UnitCost?.Amount,
             InventoryQuantity = variant.InventoryQuantity,
             Weight = Kilograms(variant.InventoryItem?.Measurement?.Weight),
-            Images = [.. (node.Media?.Nodes ?? []).Select(media => media.Image?.Url).OfType<string>()],
-            Collections = [.. (node.Collections?.Nodes ?? []).Select(collection => collection.Handle)],
-            Metafields = metafields,
+            Images = [.. (node.Media?.Nodes ?? []).Take(MediaPerProduct).Select(media => media.Image?.Url).OfType<string>()],
             Status = Enum.TryParse<ProductStatus>(node.Status, ignoreCase: true, out var status) ? status : ProductStatus.Draft,
             Handle = node.Handle,
             ShopifyProductId = node.Id,

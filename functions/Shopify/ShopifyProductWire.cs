@@ -12,7 +12,7 @@ internal sealed record PageInfo(bool HasNextPage, string? EndCursor);
 /// <summary>The <c>nodes</c> of a nested connection.</summary>
 internal sealed record NodeList<T>(IReadOnlyList<T> Nodes);
 
-/// <summary>A product as FindProducts selects it.</summary>
+/// <summary>A product as FindProducts selects it (the bulk export assembles the same shape from its lines).</summary>
 internal sealed record ProductNode(
     string Id,
     string? Handle,
@@ -25,8 +25,7 @@ internal sealed record ProductNode(
     DateTimeOffset UpdatedAt,
     NodeList<VariantNode>? Variants,
     NodeList<MediaNode>? Media,
-    NodeList<CollectionNode>? Collections,
-    NodeList<MetafieldNode>? Metafields);
+    MetafieldNode? Metafield);
 
 /// <summary>A variant (the product's first).</summary>
 internal sealed record VariantNode(string Id, string? Sku, decimal? Price, decimal? CompareAtPrice, string? Barcode, int? InventoryQuantity, InventoryItemNode? InventoryItem);
@@ -49,8 +48,5 @@ internal sealed record MediaNode(ImageNode? Image);
 /// <summary>An image.</summary>
 internal sealed record ImageNode(string? Url);
 
-/// <summary>A collection the product is in.</summary>
-internal sealed record CollectionNode(string Handle);
-
-/// <summary>A product metafield.</summary>
-internal sealed record MetafieldNode(string Namespace, string Key, string? Value);
+/// <summary>The product's <c>custom.manufacturer_part_number</c> metafield.</summary>
+internal sealed record MetafieldNode(string? Value);

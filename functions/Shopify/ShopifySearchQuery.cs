@@ -9,11 +9,14 @@ namespace CowansSync.Functions.Shopify;
 /// </summary>
 internal static class ShopifySearchQuery
 {
-    /// <summary>Terms per search: 20 SKU/barcode pairs of one product each fill one page of 20 products.</summary>
-    public const int MaxTerms = 40;
+    /// <summary>Terms per search: 50 SKU/barcode pairs of one product each fill one page of <see cref="ShopifyCatalog.PageSize"/> products.</summary>
+    public const int MaxTerms = ShopifyCatalog.PageSize * 2;
 
-    /// <summary>Characters per search; Shopify documents no limit, so stay far below URL-sized strings.</summary>
-    public const int MaxLength = 2000;
+    /// <summary>
+    /// Characters per search; Shopify documents no limit and the search travels in the POST body, but stay below
+    /// URL-sized strings. 50 pairs of 10-character SKUs and 12-digit UPCs take about 2,300.
+    /// </summary>
+    public const int MaxLength = 4000;
 
     /// <summary>
     /// The search strings for <paramref name="skus"/> and <paramref name="barcodes"/>, each value once. SKUs and

@@ -22,6 +22,7 @@ describe('validate-graphql', () => {
     const { code, stdout } = await run();
     assert.equal(code, 0, stdout);
     assert.match(stdout, /^ok FindProducts\.graphql/m);
+    assert.match(stdout, /^ok ExportProducts\.bulk\.graphql/m);
   });
 
   it('rejects a document with a field the schema lacks, naming it', async () => {
@@ -31,6 +32,20 @@ describe('validate-graphql', () => {
     assert.equal(code, 1);
     assert.match(stdout, /^INVALID Bad\.graphql: .*colour/m);
     assert.match(stdout, /^ok Good\.graphql/m);
+  });
+
+  it('holds *.bulk.graphql documents to the bulk query rules', async () => {
+    const bulk = await mkdtemp(join(tmpdir(), 'graphql-bulk-'));
+    try {
+      await writeFile(join(bulk, 'Nested.bulk.graphql'), 'query Nested { products { edges { node { title variants { edges { node { sku } } } } } } }');
+      await writeFile(join(bulk, 'Plain.graphql'), 'query Plain { products(first: 1) { nodes { title variants(first: 1) { nodes { sku } } } } }');
+      const { code, stdout } = await run(bulk);
+      assert.equal(code, 1);
+      assert.match(stdout, /^INVALID Nested\.bulk\.graphql: .*must select the 'id' field/m);
+      assert.match(stdout, /^ok Plain\.graphql/m);
+    } finally {
+      await rm(bulk, { recursive: true, force: true });
+    }
   });
 
   it('rejects a document that does not parse', async () => {

@@ -23,9 +23,12 @@ public sealed class ShopifyExtensionsTests
         var catalog = host.Services.GetRequiredService<IShopifyCatalog>();
         var error = await Assert.ThrowsAsync<ShopifyGraphQLException>(() => catalog.FindAsync(["COS-1"], [], CancellationToken.None));
 
+        var exportError = await Assert.ThrowsAsync<ShopifyGraphQLException>(() => host.Services.GetRequiredService<ShopifyBulkExport>().StartAsync(CancellationToken.None));
+
         // Assert
         Assert.Same(host.Services.GetRequiredService<ShopifyCatalog>(), catalog);
         Assert.Contains("Shopify__ShopDomain", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Shopify__ShopDomain", exportError.Message, StringComparison.Ordinal);
         await host.StopAsync();
     }
 }

@@ -13,14 +13,14 @@ public sealed class ShopifySearchQueryTests
     }
 
     [Fact]
-    public void Chunks_HundredSkusAndHundredBarcodes_FiveChunksOfFortyTerms()
+    public void Chunks_HundredSkusAndHundredBarcodes_TwoChunksOfHundredTerms()
     {
         var skus = Enumerable.Range(0, 100).Select(n => $"COS-{n}").ToList();
         var barcodes = Enumerable.Range(0, 100).Select(n => $"{n:D12}").ToList();
 
         var chunks = ShopifySearchQuery.Chunks(skus, barcodes);
 
-        Assert.Equal(5, chunks.Count);
+        Assert.Equal(2, chunks.Count);
         Assert.All(chunks, chunk => Assert.Equal(ShopifySearchQuery.MaxTerms, chunk.Split(" OR ").Length));
         Assert.StartsWith("sku:\"COS-0\" OR barcode:\"000000000000\" OR sku:\"COS-1\"", chunks[0], StringComparison.Ordinal);
     }
