@@ -1,5 +1,6 @@
 using System.Globalization;
 using CowansSync.Benchmarks.Blobs;
+using CowansSync.Benchmarks.Import;
 using CowansSync.Benchmarks.Tables;
 
 // dotnet run -c Release --project benchmarks/CowansSync.Benchmarks -- <benchmark> [arguments]
@@ -8,6 +9,7 @@ return args switch
     ["storage"] => await TableInsertBenchmark.RunAsync(50_000, 4, Console.Out) | await BlobTransferBenchmark.RunAsync(256, Console.Out),
     ["tables-insert", ..] => await TableInsertBenchmark.RunAsync(Argument(1, 50_000), Argument(2, 4), Console.Out),
     ["blob-transfer", ..] => await BlobTransferBenchmark.RunAsync(Argument(1, 256), Console.Out),
+    ["import", ..] => await ImportBenchmark.RunAsync(Argument(1, 50_000), Console.Out),
     _ => Usage(),
 };
 
@@ -15,6 +17,6 @@ int Argument(int index, int fallback) => args.Length > index ? int.Parse(args[in
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: storage | tables-insert [entities=50000] [parallelism=4] | blob-transfer [mebibytes=256]");
+    Console.Error.WriteLine("usage: storage | tables-insert [entities=50000] [parallelism=4] | blob-transfer [mebibytes=256] | import [products=50000]");
     return 2;
 }

@@ -42,6 +42,7 @@ public static class WorkflowExtensions
         services.AddSingleton<EtilizeImportStarter>();
         services.AddTimerFunction<EtilizePollFunction>(FunctionNames.EtilizePoll);
         services.AddWorkflowStep<SplitCatalogStep, SplitCatalogMessage>(SplitCatalogMessage.MessageType);
+        services.AddWorkflowStep<SnapshotStoreStep, SnapshotStoreMessage>(SnapshotStoreMessage.MessageType);
         services.AddWorkflowStep<StageBatchStep, StageBatchMessage>(StageBatchMessage.MessageType);
         services.AddWorkflowStep<FinishImportStep, FinishImportMessage>(FinishImportMessage.MessageType);
         services.AddWorkflowStep<ApprovalTimeoutStep, ApprovalTimeoutMessage>(ApprovalTimeoutMessage.MessageType);
@@ -67,6 +68,9 @@ public static class WorkflowExtensions
             checks.Check(options.BatchSize is >= 1 and <= 100, nameof(options.BatchSize), "must be between 1 and 100 (one table transaction)");
             checks.Check(options.ApprovalTimeout > TimeSpan.Zero, nameof(options.ApprovalTimeout), "must be positive, e.g. 7.00:00:00");
             checks.Check(options.MaxListedErrors is >= 0 and <= 200, nameof(options.MaxListedErrors), "must be between 0 and 200");
+            checks.Check(options.StoreSnapshotThreshold >= 0, nameof(options.StoreSnapshotThreshold), "must be 0 or more");
+            checks.Check(options.StoreSnapshotPollInterval >= TimeSpan.FromMilliseconds(100) && options.StoreSnapshotPollInterval <= TimeSpan.FromHours(1),
+                nameof(options.StoreSnapshotPollInterval), "must be between 00:00:00.1 and 01:00:00");
             return checks.Result;
         }
     }

@@ -9,6 +9,9 @@ public sealed class EtilizeOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Etilize";
 
+    /// <summary>Every 15 minutes: the poll's schedule when <c>Etilize__PollSchedule</c> is not set.</summary>
+    public const string DefaultPollSchedule = "0 */15 * * * *";
+
     /// <summary>The FTP server's host name; required when Etilize is configured.</summary>
     public string? Host { get; set; }
 
@@ -36,7 +39,7 @@ public sealed class EtilizeOptions
 
     /// <summary>When to look for a new feed file (NCRONTAB, six fields, UTC).</summary>
     /// <value>The default value is <c>0 */15 * * * *</c> (every 15 minutes).</value>
-    public string PollSchedule { get; set; } = "0 */15 * * * *";
+    public string PollSchedule { get; set; } = DefaultPollSchedule;
 }
 
 /// <summary>Validates <see cref="EtilizeOptions"/> at start.</summary>

@@ -13,6 +13,18 @@ public sealed record SplitCatalogMessage(string RunId) : IWorkflowMessage
     public string Type => MessageType;
 }
 
+/// <summary>Start, or poll, the store export a large import matches against.</summary>
+/// <param name="RunId">The run.</param>
+/// <param name="Poll">Which poll this is (0 starts the export); only the run's current poll goes on.</param>
+public sealed record SnapshotStoreMessage(string RunId, int Poll) : IWorkflowMessage
+{
+    /// <summary>The message type.</summary>
+    public const string MessageType = "import.snapshot-store";
+
+    /// <inheritdoc />
+    public string Type => MessageType;
+}
+
 /// <summary>Validate, match, diff and stage one batch.</summary>
 /// <param name="RunId">The run.</param>
 /// <param name="BatchIndex">The batch, from 0.</param>

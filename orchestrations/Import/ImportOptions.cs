@@ -14,4 +14,13 @@ public sealed class ImportOptions
 
     /// <summary>How many row errors and filtered SKUs a run lists (the counters always hold the totals; default 100, which keeps a run within one table row).</summary>
     public int MaxListedErrors { get; set; } = 100;
+
+    /// <summary>
+    /// From this many rows on, the batches match against a snapshot of the store (one bulk export) instead of each
+    /// asking Shopify, whose cost limit makes per-batch lookups too slow for large files (default 5,000; 0 = always).
+    /// </summary>
+    public int StoreSnapshotThreshold { get; set; } = 5_000;
+
+    /// <summary>How often the store export is polled (default 5 seconds).</summary>
+    public TimeSpan StoreSnapshotPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -45,6 +45,11 @@ public static class ImportPayloads
         return JsonSerializer.Deserialize<List<CatalogItem>>(content, DomainJson.Options) ?? [];
     }
 
+    /// <summary>The run's configuration from its settings.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <returns>The configuration JSON.</returns>
+    public static string ConfigurationOf(ImportSettings settings) => JsonSerializer.Serialize(settings, DomainJson.Options);
+
     /// <summary>The run's settings from its configuration.</summary>
     /// <param name="configuration">The run's configuration JSON.</param>
     /// <returns>The settings.</returns>

@@ -9,6 +9,9 @@ public static class ImportPhases
     /// <summary>Reading the ZIP into batches.</summary>
     public const string Split = "split";
 
+    /// <summary>The store is being exported for the batches to match against (large files only).</summary>
+    public const string Snapshot = "snapshot";
+
     /// <summary>The batches are being validated, matched and staged (fanned out).</summary>
     public const string Validate = "validate";
 

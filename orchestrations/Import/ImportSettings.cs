@@ -26,4 +26,13 @@ public sealed record ImportSettings
 
     /// <summary>How Xorosoft lookups match.</summary>
     public XorosoftValidationMode ValidationMode { get; init; } = XorosoftValidationMode.Strict;
+
+    /// <summary>The store snapshot the batches match against; <see langword="null"/>: each batch asks Shopify.</summary>
+    public string? StoreSnapshotId { get; init; }
+
+    /// <summary>The store export that fills the snapshot, once started.</summary>
+    public string? StoreExportId { get; init; }
+
+    /// <summary>The current poll of the store export: only the message carrying it goes on, so duplicates die out.</summary>
+    public int StorePoll { get; init; }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Ports;
 using CowansSync.Orchestrations.Workflows;
 
@@ -27,7 +25,7 @@ public sealed class ImportWorkflow(IRunStore runs, IStepScheduler queue, TimePro
             RunId = runId,
             Kind = ImportPhases.Kind,
             Phase = ImportPhases.Split,
-            Configuration = JsonSerializer.Serialize(settings, DomainJson.Options),
+            Configuration = ImportPayloads.ConfigurationOf(settings),
             CreatedBy = createdBy,
             StartedAt = now,
             UpdatedAt = now,

@@ -4,7 +4,10 @@ using CowansSync.Orchestrations.Workflows;
 
 namespace CowansSync.Orchestrations.Import;
 
-/// <summary>Reads the run's ZIP as a stream, writes its rows in batches and fans out one message per batch.</summary>
+/// <summary>
+/// Reads the run's ZIP as a stream, writes its rows in batches and fans out one message per batch; a large file
+/// first has the store exported to match against (<see cref="SnapshotStoreStep"/>).
+/// </summary>
 /// <remarks>
 /// Idempotent: the batches are a pure function of the file, so a repeat rewrites the same blobs; the run moves to
 /// <see cref="ImportPhases.Validate"/> with a conditional update, and only then are the batch messages sent. A
@@ -15,8 +18,6 @@ public sealed class SplitCatalogStep(
     IRunStore runs, IPayloadStore payloads, ICatalogFileReader reader, IStepScheduler queue, ImportOptions options, TimeProvider timeProvider)
     : IWorkflowStep<SplitCatalogMessage>
 {
-    private const int ParallelSends = 8;
-
     /// <inheritdoc />
     public async Task RunAsync(SplitCatalogMessage message, StepContext context, CancellationToken cancellationToken)
     {
@@ -32,7 +33,11 @@ public sealed class SplitCatalogStep(
         {
             if (context.IsRedelivery && run.Phase == ImportPhases.Validate)
             {
-                await SendBatchesAsync(run.RunId, run.BatchCount ?? 0, cancellationToken);
+                await BatchFanOut.SendAsync(queue, run.RunId, run.BatchCount ?? 0, cancellationToken);
+            }
+            else if (context.IsRedelivery && run.Phase == ImportPhases.Snapshot && ImportPayloads.SettingsOf(run.Configuration).StorePoll == 0)
+            {
+                await queue.EnqueueAsync(new SnapshotStoreMessage(run.RunId, 0), null, cancellationToken);
             }
 
             return;
@@ -56,10 +61,13 @@ public sealed class SplitCatalogStep(
             return;
         }
 
-        var nextPhase = split.Batches == 0 ? ImportPhases.Finish : ImportPhases.Validate;
+        var snapshot = split.Batches > 0 && split.Rows >= options.StoreSnapshotThreshold;
+        var nextPhase = split.Batches == 0 ? ImportPhases.Finish : snapshot ? ImportPhases.Snapshot : ImportPhases.Validate;
         var (updated, changed) = await runs.UpdateAsync(run.RunId, r => r.Phase != ImportPhases.Split || r.Status.IsFinished() ? null : r with
         {
             Phase = nextPhase,
+            Configuration = snapshot ? ImportPayloads.ConfigurationOf(settings with { StoreSnapshotId = r.RunId }) : r.Configuration,
+            CustomStatus = snapshot ? "exporting the store to match against" : null,
             BatchCount = split.Batches,
             InitialCounters = new Dictionary<string, long> { [ImportCounters.TotalRows] = split.Rows, [ImportCounters.FailedRows] = split.FailedRows },
             Counters = new Dictionary<string, long> { [ImportCounters.TotalRows] = split.Rows, [ImportCounters.FailedRows] = split.FailedRows },
@@ -76,9 +84,13 @@ public sealed class SplitCatalogStep(
         {
             await queue.EnqueueAsync(new FinishImportMessage(run.RunId), null, cancellationToken);
         }
+        else if (nextPhase == ImportPhases.Snapshot)
+        {
+            await queue.EnqueueAsync(new SnapshotStoreMessage(run.RunId, 0), null, cancellationToken);
+        }
         else
         {
-            await SendBatchesAsync(run.RunId, split.Batches, cancellationToken);
+            await BatchFanOut.SendAsync(queue, run.RunId, split.Batches, cancellationToken);
         }
     }
 
@@ -119,10 +131,6 @@ public sealed class SplitCatalogStep(
 
         return new Split(rows, failed, batches, errors);
     }
-
-    private Task SendBatchesAsync(string runId, int batches, CancellationToken cancellationToken)
-        => Parallel.ForAsync(0, batches, new ParallelOptions { MaxDegreeOfParallelism = ParallelSends, CancellationToken = cancellationToken },
-            async (index, token) => await queue.EnqueueAsync(new StageBatchMessage(runId, index), null, token));
 
     private async Task FailAsync(string runId, string error, CancellationToken cancellationToken)
     {

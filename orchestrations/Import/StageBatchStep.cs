@@ -20,6 +20,7 @@ public sealed class StageBatchStep(
     IPayloadStore payloads,
     IXorosoftCatalog xorosoft,
     IShopifyCatalog shopify,
+    IStoreSnapshots snapshots,
     IStagedChangeStore staged,
     IApprovalRuleStore rules,
     IStepScheduler queue,
@@ -53,10 +54,11 @@ public sealed class StageBatchStep(
         var settings = ImportPayloads.SettingsOf(run.Configuration);
         var items = await payloads.ReadBatchAsync(run.RunId, batchIndex, cancellationToken);
         var lookupsTask = xorosoft.ValidateAsync(items, settings.ValidationMode, cancellationToken);
-        var productsTask = shopify.FindAsync(
-            [.. items.Select(i => i.Sku).Distinct(StringComparer.Ordinal)],
-            [.. items.Select(i => i.Upc).OfType<string>().Where(Gtin.IsValid).Distinct(StringComparer.Ordinal)],
-            cancellationToken);
+        string[] skus = [.. items.Select(i => i.Sku).Distinct(StringComparer.Ordinal)];
+        string[] barcodes = [.. items.Select(i => i.Upc).OfType<string>().Where(Gtin.IsValid).Distinct(StringComparer.Ordinal)];
+        var productsTask = settings.StoreSnapshotId is { } snapshotId
+            ? snapshots.FindAsync(snapshotId, skus, barcodes, cancellationToken)
+            : shopify.FindAsync(skus, barcodes, cancellationToken);
         var engine = new ApprovalRuleEngine(await rules.ListAsync(cancellationToken));
         var outcome = new BatchStager(engine, settings).Stage(run.RunId, items, await lookupsTask, await productsTask, timeProvider.GetUtcNow());
         if (settings.CreateStagingEntries && outcome.Changes.Count > 0)

@@ -21,7 +21,8 @@ public sealed class SandboxServer : IAsyncDisposable
     public JsonElement Ready { get; }
 
     /// <summary>Starts the sandbox and waits for its ready line.</summary>
-    public static async Task<SandboxServer> StartAsync(int products = 100, int seed = 1, string layout = "flat", CancellationToken cancellationToken = default)
+    public static async Task<SandboxServer> StartAsync(
+        int products = 100, int seed = 1, string layout = "flat", TimeSpan? readyTimeout = null, CancellationToken cancellationToken = default)
     {
         var start = new ProcessStartInfo("node")
         {
@@ -35,7 +36,8 @@ public sealed class SandboxServer : IAsyncDisposable
         process.BeginErrorReadLine();
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        // Generating and seeding a catalog takes about a second per 10,000 products; the default covers tests' sizes.
+        timeout.CancelAfter(readyTimeout ?? TimeSpan.FromSeconds(60));
         var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
             ?? throw new InvalidOperationException($"The sandbox exited before it was ready: {errors}");
         return new SandboxServer(process, JsonDocument.Parse(line).RootElement.Clone());

@@ -1,3 +1,4 @@
+using CowansSync.Functions.Extensions;
 using CowansSync.Functions.Hosting;
 using CowansSync.Functions.Tests.Infrastructure;
 using CowansSync.Testing;
@@ -29,13 +30,16 @@ public sealed class FunctionDefinitionReaderTests
     }
 
     [Fact]
-    public void Read_RepositoryDefinitions_HasApiHealthAndSyncWork()
+    public void Read_RepositoryDefinitions_HasApiPollHealthAndSyncWork()
     {
-        var definitions = FunctionDefinitionReader.Read(RepositoryPaths.Combine("functions", "FunctionApp"), new ConfigurationBuilder().Build());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(SettingsExtensions.DefaultSettings).Build();
 
-        Assert.Equal([FunctionNames.Api, FunctionNames.Health, FunctionNames.SyncWork], definitions.Select(d => d.Name));
+        var definitions = FunctionDefinitionReader.Read(RepositoryPaths.Combine("functions", "FunctionApp"), configuration);
+
+        Assert.Equal([FunctionNames.Api, FunctionNames.EtilizePoll, FunctionNames.Health, FunctionNames.SyncWork], definitions.Select(d => d.Name));
         Assert.IsType<HttpTrigger>(definitions[0].Trigger);
-        Assert.Equal(new QueueTrigger("message", "sync-work", "SyncStorage"), definitions[2].Trigger);
+        Assert.Equal("0 */15 * * * *", Assert.IsType<TimerTrigger>(definitions[1].Trigger).Schedule.ToString());
+        Assert.Equal(new QueueTrigger("message", "sync-work", "SyncStorage"), definitions[3].Trigger);
     }
 
     [Fact]

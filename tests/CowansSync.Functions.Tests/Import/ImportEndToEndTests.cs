@@ -14,6 +14,12 @@ namespace CowansSync.Functions.Tests.Import;
 /// </summary>
 public sealed class FlatImportEndToEndTests(FlatImportSandbox sandbox) : IClassFixture<FlatImportSandbox>
 {
+    private static readonly Dictionary<string, string?> SnapshotAlways = new()
+    {
+        ["Import:StoreSnapshotThreshold"] = "0",
+        ["Import:StoreSnapshotPollInterval"] = "00:00:00.2",
+    };
+
     [Fact]
     public async Task Import_FlatLayout_StagesExactlyTheTruth()
     {
@@ -27,10 +33,25 @@ public sealed class FlatImportEndToEndTests(FlatImportSandbox sandbox) : IClassF
     }
 
     [Fact]
+    public async Task Import_MatchingAgainstAStoreSnapshot_StagesExactlyTheTruth()
+    {
+        await using var app = sandbox.CreateApp(settings: SnapshotAlways);
+        using var client = app.CreateClient();
+
+        var runId = await ImportClient.StartAsync(client);
+        var run = await ImportClient.WaitAsync(client, runId);
+
+        await ImportAssertions.MatchTruthAsync(client, sandbox, runId, run);
+    }
+
+    [Fact]
     public async Task Import_EveryStepMessageDeliveredTwice_SameStagedChangesAndExactCounters()
     {
-        await using var app = sandbox.CreateApp(services => services.Replace(ServiceDescriptor.Singleton<IStepScheduler>(
-            provider => new TwiceDeliveringScheduler(new QueueStepScheduler(provider.GetRequiredService<StorageClients>())))));
+        // With the snapshot, so the export's poll chain is delivered twice too.
+        await using var app = sandbox.CreateApp(
+            services => services.Replace(ServiceDescriptor.Singleton<IStepScheduler>(
+                provider => new TwiceDeliveringScheduler(new QueueStepScheduler(provider.GetRequiredService<StorageClients>())))),
+            SnapshotAlways);
         using var client = app.CreateClient();
 
         var runId = await ImportClient.StartAsync(client);

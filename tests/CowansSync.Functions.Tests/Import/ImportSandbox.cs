@@ -65,11 +65,18 @@ public abstract class ImportSandbox(string layout, int products) : IAsyncLifetim
 
     /// <summary>The app on this sandbox, running the <c>SyncWork</c> queue.</summary>
     /// <param name="services">Test doubles (fault injection only).</param>
+    /// <param name="settings">Settings to add or override.</param>
     /// <returns>The app.</returns>
-    public FunctionAppFactory CreateApp(Action<IServiceCollection>? services = null)
+    public FunctionAppFactory CreateApp(Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var appRoot = TestAppRoot.Create().WithQueue("SyncWork", "sync-work");
-        return new FunctionAppFactory(appRoot, Settings(appRoot), services);
+        var all = Settings(appRoot);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return new FunctionAppFactory(appRoot, all, services);
     }
 
     /// <summary>The generator's truth: per SKU its partition, planted difference and each system's values.</summary>

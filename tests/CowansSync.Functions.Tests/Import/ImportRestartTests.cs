@@ -1,0 +1,54 @@
+using CowansSync.Functions.Tests.Infrastructure;
+using CowansSync.Testing;
+
+namespace CowansSync.Functions.Tests.Import;
+
+/// <summary>
+/// The app process killed mid-import (SIGKILL, no shutdown) and started again: the run finishes with the same staged
+/// changes and exact counters, the killed instance's messages coming back once their lease lapses.
+/// </summary>
+public sealed class ImportRestartTests(RestartImportSandbox sandbox) : IClassFixture<RestartImportSandbox>
+{
+    [Fact]
+    public async Task Import_AppKilledMidRunAndRestarted_FinishesWithExactlyTheTruth()
+    {
+        var appRoot = TestAppRoot.Create().WithQueue("SyncWork", "sync-work");
+        string runId;
+        var settings = sandbox.Settings(appRoot);
+        settings["Queues:MessageLease"] = "00:00:04";
+        using (var first = AppProcess.Start(settings, appRoot.Path))
+        {
+            using var client = await first.ClientAsync();
+            runId = await ImportClient.StartAsync(client);
+            await WaitForProgressAsync(client, runId);
+            first.Kill();
+        }
+
+        using var second = AppProcess.Start(settings, appRoot.Path);
+        using var restarted = await second.ClientAsync();
+        var run = await ImportClient.WaitAsync(restarted, runId, TimeSpan.FromMinutes(5));
+
+        await ImportAssertions.MatchTruthAsync(restarted, sandbox, runId, run);
+    }
+
+    private static async Task WaitForProgressAsync(HttpClient client, string runId)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            using var response = await client.SendAsync(HttpMethod.Get, $"/api/runs/{runId}", FunctionAppFactory.BootstrapKey);
+            var progress = (await response.ReadJsonAsync()).GetProperty("progress");
+            var processed = progress.GetProperty("processed").GetInt64();
+            if (processed > 0)
+            {
+                Assert.True(processed < progress.GetProperty("total").GetInt64(), "The run finished before the app could be killed.");
+                return;
+            }
+
+            await Task.Delay(100, deadline.Token);
+        }
+    }
+}
+
+/// <summary>1,000 products: ten batches, so the kill lands mid-run.</summary>
+public sealed class RestartImportSandbox() : ImportSandbox("flat", 1000);
