@@ -11,7 +11,8 @@ public static class ShopifyExtensions
 {
     /// <summary>
     /// Registers one <see cref="ShopifyGraphQLClient"/> (shared, so its cost bucket and counters cover the whole app),
-    /// <see cref="ShopifyCatalog"/>, <see cref="IShopifyCatalog"/> and <see cref="ShopifyBulkExport"/>. Nothing is contacted at start: without
+    /// <see cref="ShopifyCatalog"/>, <see cref="IShopifyCatalog"/>, <see cref="ShopifyBulkExport"/> and
+    /// <see cref="IStoreSnapshots"/> (over <see cref="ShopifyStoreSnapshots"/>; it needs the storage clients of <c>AddSyncStorage</c>). Nothing is contacted at start: without
     /// <c>Shopify__*</c> settings the app starts, and calls fail with a <see cref="ShopifyGraphQLException"/> naming the settings.
     /// </summary>
     /// <param name="builder">The app builder (a <c>WebApplicationBuilder</c>).</param>
@@ -35,6 +36,8 @@ public static class ShopifyExtensions
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromMinutes(2) },
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<ShopifyBulkExport>>()));
+        services.AddSingleton<ShopifyStoreSnapshots>();
+        services.AddSingleton<IStoreSnapshots>(provider => provider.GetRequiredService<ShopifyStoreSnapshots>());
         return builder;
     }
 }

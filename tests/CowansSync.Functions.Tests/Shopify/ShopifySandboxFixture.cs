@@ -20,6 +20,9 @@ public sealed class ShopifySandboxFixture : IAsyncLifetime
 
     public string ClientSecret { get; private set; } = null!;
 
+    /// <summary>The sandbox's own Azurite.</summary>
+    public string StorageConnectionString { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         _sandbox = await SandboxServer.StartAsync(products: 200);
@@ -32,6 +35,7 @@ public sealed class ShopifySandboxFixture : IAsyncLifetime
             AccessToken = _sandbox.Value("shopify", "access_token"),
         };
         ClientSecret = _sandbox.Value("shopify", "client_secret");
+        StorageConnectionString = _sandbox.Value("storage", "connection_string");
         Client = CreateClient(Options);
     }
 
