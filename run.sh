@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs CowansSync locally: installs, starts the sandbox (tests/sandbox) and the app standalone on free loopback ports,
-# prints the URLs and the bootstrap admin key, and runs until Ctrl-C, then stops both.
+# imports the sandbox's Etilize ZIP into staged changes (showing progress and the summary), prints the URLs and the
+# bootstrap admin key, and runs until Ctrl-C, then stops both.
 # Settings come from local.settings.json (if present at the repo root) and the environment; this script sets
 # SyncStorage and the Etilize, Xorosoft and Shopify settings (to the sandbox) and, unless already set,
 # Auth__BootstrapAdminKey.
@@ -64,14 +65,33 @@ unset FUNCTIONS_CUSTOMHANDLER_PORT
 dotnet functions/bin/Release/net10.0/CowansSync.Functions.dll --contentRoot "$root" >"$state/app.log" 2>&1 &
 pids+=($!)
 wait_for_url "http://127.0.0.1:$app_port/api/health" 60 "The app"
+api="http://127.0.0.1:$app_port/api"
+auth="Authorization: Bearer $Auth__BootstrapAdminKey"
+
+# --- the main job: import the sandbox's Etilize ZIP into staged changes, showing progress ---
+echo "Importing the Etilize catalog from the sandbox's FTP server..."
+started=$(curl -s -X POST -H "$auth" -H "Content-Type: application/json" -d '{}' "$api/etilize/sync/start")
+run_id=$(node -e 'const r = JSON.parse(process.argv[1]); if (!r.job_id) { console.error(r.error ?? r); process.exit(1); } console.log(r.job_id);' "$started")
+while true; do
+  run=$(curl -s -H "$auth" "$api/runs/$run_id")
+  status=$(node -e 'const r = JSON.parse(process.argv[1]); console.log(r.status); console.error(`  ${r.phase}: ${r.progress.processed} of ${r.progress.total} rows (${r.progress.percent} %)`);' "$run")
+  case "$status" in pending|running) sleep 2 ;; *) break ;; esac
+done
+node -e '
+const r = JSON.parse(process.argv[1]);
+console.log(`Run ${r.run_id}: ${r.status}${r.last_error ? ` (${r.last_error})` : ""}`);
+for (const [name, value] of Object.entries(r.counters)) console.log(`  ${name.padEnd(18)} ${value}`);
+' "$run"
 
 cat <<INFO
 
 CowansSync is running (standalone).
-  API:        http://127.0.0.1:$app_port/api
-  Health:     http://127.0.0.1:$app_port/api/health
+  API:        $api
+  Health:     $api/health
   Admin key:  $Auth__BootstrapAdminKey
-  Try:        curl -H "Authorization: Bearer $Auth__BootstrapAdminKey" http://127.0.0.1:$app_port/api/admin/keys
+  The run:    curl -H "$auth" $api/runs/$run_id
+  To review:  curl -H "$auth" "$api/sync/staged?batch_id=$run_id&status=pending"
+  Approve:    curl -X POST -H "$auth" -H "Content-Type: application/json" -d '{"notes":"ok"}' $api/sync/staged/<change_id>/approve
   Sandbox:    $state/sandbox.json (endpoints); control API $SANDBOX_CONTROL_URL
   Logs:       $state/app.log (JSON lines), $state/sandbox.log
 Press Ctrl-C to stop.

@@ -36,8 +36,9 @@ public sealed class AppProcess : IDisposable
     /// <summary>Starts the app; settings use <c>:</c> or <c>__</c> between levels.</summary>
     /// <param name="settings">The app's settings.</param>
     /// <param name="contentRoot">Its content root (where it would read <c>local.settings.json</c>).</param>
+    /// <param name="logPath">A file to append the app's log to; none by default.</param>
     /// <returns>The running process; wait for it with <see cref="ClientAsync"/>.</returns>
-    public static AppProcess Start(IReadOnlyDictionary<string, string?> settings, string contentRoot)
+    public static AppProcess Start(IReadOnlyDictionary<string, string?> settings, string contentRoot, string? logPath = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var port = FreePort();
@@ -55,9 +56,10 @@ public sealed class AppProcess : IDisposable
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        // Drained so a chatty log never blocks the app on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // Drained (to the log file, if any) so a chatty log never blocks the app on a full pipe.
+        var log = logPath is null ? null : TextWriter.Synchronized(new StreamWriter(logPath, append: true) { AutoFlush = true });
+        process.OutputDataReceived += (_, line) => log?.WriteLine(line.Data);
+        process.ErrorDataReceived += (_, line) => log?.WriteLine(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new AppProcess(process, new Uri($"http://127.0.0.1:{port}"));

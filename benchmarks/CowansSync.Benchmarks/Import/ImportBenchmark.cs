@@ -28,7 +28,9 @@ internal static class ImportBenchmark
         output.WriteLine($"starting the sandbox with {products:N0} products...");
         await using var sandbox = await SandboxServer.StartAsync(products, layout: "flat", readyTimeout: TimeSpan.FromMinutes(5));
         var contentRoot = Directory.CreateTempSubdirectory("import-bench-").FullName;
-        using var app = AppProcess.Start(Settings(sandbox), contentRoot);
+        var log = Path.Combine(contentRoot, "app.log");
+        output.WriteLine($"app log: {log}");
+        using var app = AppProcess.Start(Settings(sandbox), contentRoot, log);
         using var client = await app.ClientAsync();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
         using var control = new HttpClient { BaseAddress = new Uri(sandbox.Ready.GetProperty("control_url").GetString()!) };
