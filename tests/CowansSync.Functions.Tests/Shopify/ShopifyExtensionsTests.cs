@@ -1,6 +1,7 @@
 using CowansSync.Functions.Extensions;
 using CowansSync.Functions.Settings;
 using CowansSync.Functions.Shopify;
+using CowansSync.Functions.Storage;
 using CowansSync.Orchestrations.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -30,5 +31,22 @@ public sealed class ShopifyExtensionsTests
         Assert.Contains("Shopify__ShopDomain", error.Message, StringComparison.Ordinal);
         Assert.Contains("Shopify__ShopDomain", exportError.Message, StringComparison.Ordinal);
         await host.StopAsync();
+    }
+
+    [Fact]
+    public void AddShopify_WithStorageClients_ResolvesStoreSnapshotsAsShopifyStoreSnapshots()
+    {
+        // Arrange
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddOptions<ShopifyOptions>().BindConfiguration(ShopifyOptions.Section);
+        builder.Services.AddSingleton(new StorageClients(StorageAccount.Parse("UseDevelopmentStorage=true"), new StorageClientOptions()));
+
+        // Act
+        builder.AddShopify();
+        using var host = builder.Build();
+
+        // Assert
+        var snapshots = host.Services.GetRequiredService<IStoreSnapshots>();
+        Assert.Same(host.Services.GetRequiredService<ShopifyStoreSnapshots>(), snapshots);
     }
 }
