@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CowansSync.Functions.Hosting.Scheduling;
+using CowansSync.Functions.Settings;
 
 namespace CowansSync.Functions.Hosting;
 
@@ -70,6 +71,15 @@ internal static class FunctionDefinitionReader
         };
     }
 
+    /// <summary>
+    /// Values for settings that definitions name and that need not be set in standalone mode. In Azure the Functions host
+    /// resolves <c>%…%</c> itself from app settings, so a deployment sets them.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> DefaultSettings { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        [$"{EtilizeOptions.Section}:{nameof(EtilizeOptions.PollSchedule)}"] = EtilizeOptions.DefaultPollSchedule,
+    };
+
     // "%Etilize__PollSchedule%" or "%Etilize:PollSchedule%": the whole value names an app setting.
     private static string Resolve(string value, IConfiguration configuration)
     {
@@ -79,7 +89,8 @@ internal static class FunctionDefinitionReader
         }
 
         var setting = value[1..^1];
-        var resolved = configuration[setting.Replace("__", ":", StringComparison.Ordinal)];
+        var key = setting.Replace("__", ":", StringComparison.Ordinal);
+        var resolved = configuration[key] is { Length: > 0 } configured ? configured : DefaultSettings.GetValueOrDefault(key);
         return string.IsNullOrWhiteSpace(resolved)
             ? throw new FormatException($"it refers to the setting {setting.Replace(":", "__", StringComparison.Ordinal)}, which is not set")
             : resolved;

@@ -1,4 +1,3 @@
-using CowansSync.Functions.Extensions;
 using CowansSync.Functions.Hosting;
 using CowansSync.Functions.Tests.Infrastructure;
 using CowansSync.Testing;
@@ -32,9 +31,7 @@ public sealed class FunctionDefinitionReaderTests
     [Fact]
     public void Read_RepositoryDefinitions_HasApiPollHealthAndSyncWork()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(SettingsExtensions.DefaultSettings).Build();
-
-        var definitions = FunctionDefinitionReader.Read(RepositoryPaths.Combine("functions", "FunctionApp"), configuration);
+        var definitions = FunctionDefinitionReader.Read(RepositoryPaths.Combine("functions", "FunctionApp"), new ConfigurationBuilder().Build());
 
         Assert.Equal([FunctionNames.Api, FunctionNames.EtilizePoll, FunctionNames.Health, FunctionNames.SyncWork], definitions.Select(d => d.Name));
         Assert.IsType<HttpTrigger>(definitions[0].Trigger);
