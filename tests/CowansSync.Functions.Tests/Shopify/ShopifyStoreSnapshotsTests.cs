@@ -91,7 +91,7 @@ public sealed class ShopifyStoreSnapshotsTests(ShopifySandboxFixture fixture) : 
         // Assert
         var table = await Storage().GetTableAsync("storesnapshots");
         var (from, to) = TableBuckets.Range(snapshotId);
-        var rows = await table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), select: ["RowKey"]).ToListAsync();
+        var rows = await table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), select: ["PartitionKey", "RowKey"]).ToListAsync();
         Assert.All(rows, row => Assert.Equal(TableBuckets.Partition(snapshotId, row.RowKey, 32), row.PartitionKey));
         Assert.Equal(32, rows.Select(row => row.PartitionKey).Distinct(StringComparer.Ordinal).Count());
     }
