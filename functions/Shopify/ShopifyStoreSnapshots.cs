@@ -64,12 +64,11 @@ public sealed partial class ShopifyStoreSnapshots(ShopifyBulkExport export, Stor
         var keys = wantedSkus.Select(StoreSnapshotRows.SkuKey).Concat(wantedBarcodes.Select(StoreSnapshotRows.BarcodeKey).OfType<string>())
             .Distinct(StringComparer.Ordinal).ToArray();
         var table = await storage.GetTableAsync(StoreSnapshotRows.TableName, cancellationToken).ConfigureAwait(false);
-        var partition = StoreSnapshotRows.Partition(snapshotId);
         var read = new Product?[keys.Length];
         var options = new ParallelOptions { MaxDegreeOfParallelism = MaxParallelReads, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, keys.Length), options, async (index, token) =>
         {
-            var row = await table.GetEntityIfExistsAsync(partition, keys[index], cancellationToken: token).ConfigureAwait(false);
+            var row = await table.GetEntityIfExistsAsync(StoreSnapshotRows.Partition(snapshotId, keys[index]), keys[index], cancellationToken: token).ConfigureAwait(false);
             read[index] = row.HasValue ? StoreSnapshotRows.FromRow(row.Value!) : null;
         }).ConfigureAwait(false);
 
@@ -81,14 +80,13 @@ public sealed partial class ShopifyStoreSnapshots(ShopifyBulkExport export, Stor
     private async Task<(int Products, long Rows)> LoadAsync(string snapshotId, Uri url, CancellationToken cancellationToken)
     {
         var table = await storage.GetTableAsync(StoreSnapshotRows.TableName, cancellationToken).ConfigureAwait(false);
-        var partition = StoreSnapshotRows.Partition(snapshotId);
         var products = 0;
         var batcher = new TableUpsertBatcher(table, MaxTransactionsInFlight);
         await using (batcher.ConfigureAwait(false))
         {
             await foreach (var product in export.ReadResultAsync(url, cancellationToken).ConfigureAwait(false))
             {
-                var (rows, bytes) = StoreSnapshotRows.ToRows(partition, product);
+                var (rows, bytes) = StoreSnapshotRows.ToRows(snapshotId, product);
                 foreach (var row in rows)
                 {
                     await batcher.AddAsync(row, bytes, cancellationToken).ConfigureAwait(false);

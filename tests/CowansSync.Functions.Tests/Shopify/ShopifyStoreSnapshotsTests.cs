@@ -80,6 +80,24 @@ public sealed class ShopifyStoreSnapshotsTests(ShopifySandboxFixture fixture) : 
     }
 
     [Fact]
+    public async Task TryCompleteAsync_CompletedExport_SpreadsRowsOverThe32BucketsOfTheSnapshot()
+    {
+        // Arrange
+        var sut = CreateSnapshots();
+        var snapshotId = NewSnapshotId();
+
+        // Act
+        await LoadAsync(sut, snapshotId);
+
+        // Assert
+        var table = await Storage().GetTableAsync("storesnapshots");
+        var (from, to) = TableBuckets.Range(snapshotId);
+        var rows = await table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), select: ["PartitionKey", "RowKey"]).ToListAsync();
+        Assert.All(rows, row => Assert.Equal(TableBuckets.Partition(snapshotId, row.RowKey, 32), row.PartitionKey));
+        Assert.Equal(32, rows.Select(row => row.PartitionKey).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public async Task FindAsync_UnknownSkusAndBarcodes_FindsNothing()
     {
         // Arrange
@@ -149,7 +167,8 @@ public sealed class ShopifyStoreSnapshotsTests(ShopifySandboxFixture fixture) : 
     private async Task<List<string>> RowsAsync(string snapshotId)
     {
         var table = await Storage().GetTableAsync("storesnapshots");
-        var rows = await table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {snapshotId}"), select: ["RowKey"]).ToListAsync();
+        var (from, to) = TableBuckets.Range(snapshotId);
+        var rows = await table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), select: ["RowKey"]).ToListAsync();
         return [.. rows.Select(row => row.RowKey).Order(StringComparer.Ordinal)];
     }
 
