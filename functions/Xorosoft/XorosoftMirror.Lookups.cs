@@ -5,7 +5,7 @@ using CowansSync.Orchestrations.Ports;
 
 namespace CowansSync.Functions.Xorosoft;
 
-/// <summary>Lookups: one point read each, except the fuzzy mode's prefix range.</summary>
+/// <summary>Lookups: one point read each (the key gives the bucket), except the fuzzy mode's prefix range over every bucket.</summary>
 public sealed partial class XorosoftMirror
 {
     /// <summary>The item with this item number (compared as a normalized SKU).</summary>
@@ -13,21 +13,21 @@ public sealed partial class XorosoftMirror
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The item, or <see langword="null"/>.</returns>
     public Task<XorosoftItem?> FindByItemNumberAsync(string itemNumber, CancellationToken cancellationToken = default) =>
-        FindAsync(ItemPartition, Sku.Normalize(itemNumber), cancellationToken);
+        FindAsync(ItemIndex, Sku.Normalize(itemNumber), cancellationToken);
 
     /// <summary>The item with this barcode (UPC-A, EAN-13 or GTIN-14).</summary>
     /// <param name="upc">The barcode.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The item, or <see langword="null"/> (also for an invalid barcode).</returns>
     public Task<XorosoftItem?> FindByUpcAsync(string upc, CancellationToken cancellationToken = default) =>
-        Gtin.TryParse(upc, out var gtin) ? FindAsync(UpcPartition, gtin.Value, cancellationToken) : Task.FromResult<XorosoftItem?>(null);
+        Gtin.TryParse(upc, out var gtin) ? FindAsync(UpcIndex, gtin.Value, cancellationToken) : Task.FromResult<XorosoftItem?>(null);
 
     /// <summary>The item with this manufacturer part number (or base part number), compared normalized.</summary>
     /// <param name="partNumber">The part number.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The item, or <see langword="null"/>.</returns>
     public Task<XorosoftItem?> FindByPartNumberAsync(string partNumber, CancellationToken cancellationToken = default) =>
-        FindAsync(MpnPartition, PartNumber.Normalize(partNumber), cancellationToken);
+        FindAsync(MpnIndex, PartNumber.Normalize(partNumber), cancellationToken);
 
     /// <summary>Items whose normalized part number starts with <paramref name="prefix"/> (the fuzzy mode's candidates).</summary>
     /// <param name="prefix">A normalized part number prefix (letters and digits, upper-case).</param>
@@ -39,11 +39,23 @@ public sealed partial class XorosoftMirror
         ArgumentException.ThrowIfNullOrEmpty(prefix);
         var table = await _storage.GetTableAsync(_tableName, cancellationToken);
         var upper = prefix[..^1] + (char)(prefix[^1] + 1);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {MpnPartition} and RowKey ge {prefix} and RowKey lt {upper}");
-        var found = new List<XorosoftItem>();
+
+        // A prefix spans every bucket: each gives its first keys in order, and the merge keeps the overall first.
+        var buckets = await Task.WhenAll(XorosoftItemEntity.PartitionsOf(MpnIndex).Select(partition => QueryRangeAsync(table, partition, prefix, upper, limit, cancellationToken)));
+        return [.. buckets
+            .SelectMany(rows => rows)
+            .OrderBy(row => row.RowKey, StringComparer.Ordinal)
+            .Take(limit)
+            .Select(row => row.Item)];
+    }
+
+    private static async Task<List<(string RowKey, XorosoftItem Item)>> QueryRangeAsync(TableClient table, string partition, string from, string to, int limit, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}");
+        var found = new List<(string RowKey, XorosoftItem Item)>();
         await foreach (var entity in table.QueryAsync(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken))
         {
-            found.Add(XorosoftItemEntity.Read(entity));
+            found.Add((entity.RowKey, XorosoftItemEntity.Read(entity)));
             if (found.Count >= limit)
             {
                 break;
@@ -53,7 +65,7 @@ public sealed partial class XorosoftMirror
         return found;
     }
 
-    private async Task<XorosoftItem?> FindAsync(string partition, string key, CancellationToken cancellationToken)
+    private async Task<XorosoftItem?> FindAsync(string index, string key, CancellationToken cancellationToken)
     {
         if (key.Length == 0)
         {
@@ -61,7 +73,8 @@ public sealed partial class XorosoftMirror
         }
 
         var table = await _storage.GetTableAsync(_tableName, cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync(partition, TableKeyText.Escape(key), cancellationToken: cancellationToken);
+        var rowKey = TableKeyText.Escape(key);
+        var entity = await table.GetEntityIfExistsAsync(XorosoftItemEntity.PartitionOf(index, rowKey), rowKey, cancellationToken: cancellationToken);
         return entity.HasValue ? XorosoftItemEntity.Read(entity.Value!) : null;
     }
 }

@@ -9,8 +9,10 @@ namespace CowansSync.Functions.Xorosoft;
 
 /// <summary>
 /// A local copy of Xorosoft's item catalog (table <c>xorosoftitems</c>), so validating a batch costs point reads
-/// instead of API calls. Partition <c>item</c> is keyed by normalized item number, <c>upc</c> by GTIN-14, <c>mpn</c>
-/// by normalized manufacturer part number (and base part number); partition <c>state</c> records the last sync.
+/// instead of API calls. Index <c>item</c> is keyed by normalized item number, <c>upc</c> by GTIN-14, <c>mpn</c>
+/// by normalized manufacturer part number (and base part number); each index is spread over 32 partitions
+/// <c>{index}~{bucket:D2}</c> (<see cref="TableBuckets"/>) so no partition grows with the catalog. Partition
+/// <c>state</c> records the last sync.
 /// </summary>
 /// <remarks>
 /// Every write is an unconditional upsert of what Xorosoft says, so a repeated or concurrent sync leaves the same
@@ -23,11 +25,11 @@ public sealed partial class XorosoftMirror : IDisposable
     public const string DefaultTableName = "xorosoftitems";
 
     private const int PageSize = 500;
-    private const int TransactionSize = 100;
+    private const int TransactionsInFlight = 4;
     private const int MaxPages = 10_000;
-    private const string ItemPartition = "item";
-    private const string UpcPartition = "upc";
-    private const string MpnPartition = "mpn";
+    private const string ItemIndex = "item";
+    private const string UpcIndex = "upc";
+    private const string MpnIndex = "mpn";
     private const string StatePartition = "state";
     private const string StateRow = "sync";
 
@@ -133,6 +135,7 @@ public sealed partial class XorosoftMirror : IDisposable
         var startedAt = _time.GetUtcNow();
         var count = 0;
         string? previousFirst = null;
+        await using var upserts = new TableUpsertBatcher(table, TransactionsInFlight);
         for (var page = 1; page <= MaxPages; page++)
         {
             var items = await _client.ListProductsAsync(page, PageSize, cancellationToken);
@@ -149,9 +152,11 @@ public sealed partial class XorosoftMirror : IDisposable
 
             previousFirst = items[0].ItemNumber;
 
-            await UpsertAsync(table, items, _time.GetUtcNow(), cancellationToken);
+            await UpsertAsync(upserts, items, _time.GetUtcNow(), cancellationToken);
             count += items.Count;
         }
+
+        await upserts.CompleteAsync(cancellationToken);
 
         var pruned = await PruneAsync(table, startedAt - PruneMargin, cancellationToken);
 
@@ -166,32 +171,32 @@ public sealed partial class XorosoftMirror : IDisposable
 
     private static async Task UpsertAsync(TableClient table, IEnumerable<XorosoftItem> items, DateTimeOffset syncedAt, CancellationToken cancellationToken)
     {
-        var rows = new List<TableEntity>();
+        await using var upserts = new TableUpsertBatcher(table, TransactionsInFlight);
+        await UpsertAsync(upserts, items, syncedAt, cancellationToken);
+        await upserts.CompleteAsync(cancellationToken);
+    }
+
+    // Rows gather per bucket across pages, so 32 buckets per index still fill 100-entity transactions. Items sharing a
+    // barcode or part number share its row; which one a sync leaves there is not defined.
+    private static async Task UpsertAsync(TableUpsertBatcher upserts, IEnumerable<XorosoftItem> items, DateTimeOffset syncedAt, CancellationToken cancellationToken)
+    {
         foreach (var item in items)
         {
-            rows.Add(XorosoftItemEntity.Create(ItemPartition, Sku.Normalize(item.ItemNumber), item, syncedAt));
+            await AddAsync(upserts, ItemIndex, Sku.Normalize(item.ItemNumber), item, syncedAt, cancellationToken);
             if (Gtin.TryParse(item.Upc, out var gtin))
             {
-                rows.Add(XorosoftItemEntity.Create(UpcPartition, gtin.Value, item, syncedAt));
+                await AddAsync(upserts, UpcIndex, gtin.Value, item, syncedAt, cancellationToken);
             }
 
             foreach (var partNumber in new[] { item.ManufacturerPartNumber, item.BasePartNumber }.Select(PartNumber.Normalize).Where(key => key.Length > 0).Distinct(StringComparer.Ordinal))
             {
-                rows.Add(XorosoftItemEntity.Create(MpnPartition, partNumber, item, syncedAt));
+                await AddAsync(upserts, MpnIndex, partNumber, item, syncedAt, cancellationToken);
             }
         }
-
-        // A transaction touches one partition and each row once; the last item wins a shared barcode or part number.
-        var batches = rows
-            .Where(row => row.RowKey.Length > 0)
-            .GroupBy(row => row.PartitionKey, StringComparer.Ordinal)
-            .SelectMany(partition => partition
-                .GroupBy(row => row.RowKey, StringComparer.Ordinal)
-                .Select(sameKey => sameKey.Last())
-                .Chunk(TransactionSize));
-        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (batch, token) =>
-            await table.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), token));
     }
+
+    private static Task AddAsync(TableUpsertBatcher upserts, string index, string key, XorosoftItem item, DateTimeOffset syncedAt, CancellationToken cancellationToken) =>
+        key.Length == 0 ? Task.CompletedTask : upserts.AddAsync(XorosoftItemEntity.Create(index, key, item, syncedAt), binaryBytes: 0, cancellationToken);
 
     /// <summary>
     /// Deletes rows no write has touched since <paramref name="before"/>: items (and barcodes, part numbers) the

@@ -1,5 +1,6 @@
 using CowansSync.Functions.Storage.Tables;
 using CowansSync.Functions.Tests.Fakes;
+using CowansSync.Orchestrations.Domain.Matching;
 using CowansSync.Testing;
 
 namespace CowansSync.Functions.Tests.Xorosoft;
@@ -80,8 +81,58 @@ public sealed class XorosoftMirrorTests(XorosoftSandboxFixture fixture) : IClass
 
         Assert.True(withAdded.ItemCount > original.ItemCount, $"{withAdded.ItemCount} vs {original.ItemCount}");
         Assert.True(rowsWithAdded > rows.Count);
-        Assert.Equal(original.ItemCount, rows.Count(row => row.StartsWith("item/", StringComparison.Ordinal)));
+        Assert.Equal(original.ItemCount, rows.Count(row => row.StartsWith("item~", StringComparison.Ordinal)));
         Assert.Equal(fixture.Count("in_all") + fixture.Count("new_in_etilize") + fixture.Count("shopify_only"), original.ItemCount);
+    }
+
+    [Fact]
+    public async Task SyncAsync_FullListing_SpreadsEachIndexOverBucketsAndLookupsFindEveryItem()
+    {
+        var tableName = AzuriteServer.UniqueName("xbuckets");
+        using var client = fixture.CreateClient();
+        using var sut = fixture.CreateMirror(client, tableName);
+        await sut.SyncAsync();
+
+        var partitions = (await RowsAsync(tableName)).Select(row => row[..row.IndexOf('/', StringComparison.Ordinal)]).Distinct(StringComparer.Ordinal).ToList();
+        var misses = new List<string>();
+        foreach (var sku in fixture.SkusOf("in_all"))
+        {
+            var item = await sut.FindByItemNumberAsync(sku) ?? throw new InvalidOperationException($"{sku} not mirrored");
+            var mpn = PartNumber.Normalize(item.ManufacturerPartNumber!);
+            if ((await sut.FindByUpcAsync(item.Upc!))?.ItemNumber != sku
+                || (await sut.FindByPartNumberAsync(item.ManufacturerPartNumber!))?.ItemNumber != sku
+                || !(await sut.FindByPartNumberPrefixAsync(mpn[..3], 1000)).Any(found => found.ItemNumber == sku))
+            {
+                misses.Add(sku);
+            }
+        }
+
+        Assert.All(["item", "upc", "mpn"], index => Assert.True(partitions.Count(partition => partition.StartsWith(index + "~", StringComparison.Ordinal)) > 8, string.Join(",", partitions)));
+        Assert.All(partitions, partition => Assert.Matches("^(item|upc|mpn)~[0-3][0-9]$", partition));
+        Assert.Empty(misses);
+    }
+
+    [Fact]
+    public async Task FindByPartNumberPrefixAsync_AcrossBuckets_ReturnsKeyOrderAndHonoursTheLimit()
+    {
+        var tableName = AzuriteServer.UniqueName("xprefix");
+        using var client = fixture.CreateClient();
+        using var sut = fixture.CreateMirror(client, tableName);
+        await sut.SyncAsync();
+        var item = await sut.FindByItemNumberAsync(fixture.SkusOf("in_all")[0]);
+        var prefix = PartNumber.Normalize(item!.ManufacturerPartNumber!)[..1];
+        var expected = (await RowsAsync(tableName))
+            .Where(row => row.StartsWith("mpn~", StringComparison.Ordinal) && row[(row.IndexOf('/', StringComparison.Ordinal) + 1)..].StartsWith(prefix, StringComparison.Ordinal))
+            .OrderBy(row => row[(row.IndexOf('/', StringComparison.Ordinal) + 1)..row.IndexOf('=', StringComparison.Ordinal)], StringComparer.Ordinal)
+            .Select(row => row[(row.IndexOf('=', StringComparison.Ordinal) + 1)..row.IndexOf(':', StringComparison.Ordinal)])
+            .ToList();
+
+        var all = await sut.FindByPartNumberPrefixAsync(prefix, 1000);
+        var limited = await sut.FindByPartNumberPrefixAsync(prefix, 3);
+
+        Assert.True(expected.Count > 3, $"{expected.Count}");
+        Assert.Equal(expected, all.Select(found => found.ItemNumber));
+        Assert.Equal(expected.Take(3), limited.Select(found => found.ItemNumber));
     }
 
     private async Task<List<string>> RowsAsync(string tableName)
