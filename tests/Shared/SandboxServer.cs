@@ -43,6 +43,25 @@ public sealed class SandboxServer : IAsyncDisposable
         return new SandboxServer(process, JsonDocument.Parse(line).RootElement.Clone());
     }
 
+    /// <summary>The app's settings for this sandbox, as <c>./run.sh</c> sets them: storage, Etilize, Xorosoft and Shopify.</summary>
+    /// <returns>The settings, keyed with <c>:</c>; add the others (e.g. the bootstrap key) to taste.</returns>
+    public Dictionary<string, string?> AppSettings() => new()
+    {
+        ["SyncStorage"] = Value("storage", "connection_string"),
+        ["Etilize:Host"] = Value("ftp", "host"),
+        ["Etilize:Port"] = Value("ftp", "port"),
+        ["Etilize:User"] = Value("ftp", "user"),
+        ["Etilize:Password"] = Value("ftp", "password"),
+        ["Etilize:Directory"] = Value("ftp", "directory"),
+        ["Xorosoft:BaseUrl"] = Value("xorosoft", "base_url"),
+        ["Xorosoft:ApiKey"] = Value("xorosoft", "api_key"),
+        ["Xorosoft:ApiSecret"] = Value("xorosoft", "api_secret"),
+        ["Shopify:ShopDomain"] = Value("shopify", "shop_domain"),
+        ["Shopify:AdminBaseUrl"] = Value("shopify", "admin_base_url"),
+        ["Shopify:ApiVersion"] = Value("shopify", "api_version"),
+        ["Shopify:AccessToken"] = Value("shopify", "access_token"),
+    };
+
     /// <summary>A string value of the ready line, e.g. <c>("ftp", "user")</c>.</summary>
     public string Value(string system, string key) => Ready.GetProperty(system).GetProperty(key).ToString();
 

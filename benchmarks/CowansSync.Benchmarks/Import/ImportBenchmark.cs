@@ -68,25 +68,14 @@ internal static class ImportBenchmark
         return run.GetProperty("status").GetString() == "awaiting_approval" ? 0 : 1;
     }
 
-    private static Dictionary<string, string?> Settings(SandboxServer sandbox) => new()
+    private static Dictionary<string, string?> Settings(SandboxServer sandbox)
     {
-        ["SyncStorage"] = sandbox.Value("storage", "connection_string"),
-        ["Auth:BootstrapAdminKey"] = AdminKey,
-        ["Etilize:Host"] = sandbox.Value("ftp", "host"),
-        ["Etilize:Port"] = sandbox.Value("ftp", "port"),
-        ["Etilize:User"] = sandbox.Value("ftp", "user"),
-        ["Etilize:Password"] = sandbox.Value("ftp", "password"),
-        ["Etilize:Directory"] = sandbox.Value("ftp", "directory"),
-        ["Xorosoft:BaseUrl"] = sandbox.Value("xorosoft", "base_url"),
-        ["Xorosoft:ApiKey"] = sandbox.Value("xorosoft", "api_key"),
-        ["Xorosoft:ApiSecret"] = sandbox.Value("xorosoft", "api_secret"),
-        ["Shopify:ShopDomain"] = sandbox.Value("shopify", "shop_domain"),
-        ["Shopify:AdminBaseUrl"] = sandbox.Value("shopify", "admin_base_url"),
-        ["Shopify:ApiVersion"] = sandbox.Value("shopify", "api_version"),
-        ["Shopify:AccessToken"] = sandbox.Value("shopify", "access_token"),
-        ["Queues:MaxPollingInterval"] = "00:00:00.5",
-        ["Import:StoreSnapshotPollInterval"] = "00:00:01",
-    };
+        var settings = sandbox.AppSettings();
+        settings["Auth:BootstrapAdminKey"] = AdminKey;
+        settings["Queues:MaxPollingInterval"] = "00:00:00.5";
+        settings["Import:StoreSnapshotPollInterval"] = "00:00:01";
+        return settings;
+    }
 
     private static async Task<JsonElement> WaitAsync(HttpClient client, string runId, TextWriter output)
     {

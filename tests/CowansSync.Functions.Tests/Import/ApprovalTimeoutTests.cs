@@ -44,7 +44,32 @@ public sealed class ApprovalTimeoutTests(SmallImportSandbox sandbox) : IClassFix
         Assert.Single(notifications);
     }
 
-    private static async Task<WebApplication> StartWebhookAsync(Func<HttpRequest, Task> receive)
+    [Fact]
+    public async Task Import_WebhookDownAtTheTimeout_StillMarksTheRunOverdue()
+    {
+        var called = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var webhook = await StartWebhookAsync(_ =>
+        {
+            called.TrySetResult();
+            return Task.CompletedTask;
+        }, StatusCodes.Status503ServiceUnavailable);
+        var appRoot = TestAppRoot.Create().WithQueue("SyncWork", "sync-work");
+        var settings = sandbox.Settings(appRoot);
+        settings["Import:ApprovalTimeout"] = "00:00:02";
+        settings["Notifications:WebhookUrl"] = $"{webhook.Urls.Single()}/hooks/cowans";
+        await using var app = new FunctionAppFactory(appRoot, settings);
+        using var client = app.CreateClient();
+
+        var runId = await ImportClient.StartAsync(client);
+        await ImportClient.WaitAsync(client, runId);
+        await called.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var overdue = await PollUntilAsync(client, runId, run => run.GetProperty("custom_status").GetString() == "overdue");
+
+        Assert.Equal("awaiting_approval", overdue.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, overdue.GetProperty("last_error").ValueKind);
+    }
+
+    private static async Task<WebApplication> StartWebhookAsync(Func<HttpRequest, Task> receive, int status = StatusCodes.Status204NoContent)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -52,7 +77,7 @@ public sealed class ApprovalTimeoutTests(SmallImportSandbox sandbox) : IClassFix
         webhook.MapPost("/hooks/cowans", async (HttpRequest request) =>
         {
             await receive(request);
-            return Results.NoContent();
+            return Results.StatusCode(status);
         });
         await webhook.StartAsync();
         return webhook;

@@ -20,9 +20,6 @@ public abstract class ImportSandbox(string layout, int products) : IAsyncLifetim
     /// <summary>The running sandbox.</summary>
     public SandboxServer Sandbox => _sandbox ?? throw new InvalidOperationException("The sandbox has not started.");
 
-    /// <summary>The sandbox's storage connection string.</summary>
-    public string ConnectionString => Sandbox.Value("storage", "connection_string");
-
     /// <inheritdoc />
     public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync(products, layout: layout);
 
@@ -41,26 +38,12 @@ public abstract class ImportSandbox(string layout, int products) : IAsyncLifetim
     public Dictionary<string, string?> Settings(TestAppRoot appRoot)
     {
         ArgumentNullException.ThrowIfNull(appRoot);
-        return new()
-        {
-            ["SyncStorage"] = ConnectionString,
-            ["Auth:BootstrapAdminKey"] = FunctionAppFactory.BootstrapKey,
-            ["Functions:AppRoot"] = appRoot.Path,
-            ["Etilize:Host"] = Sandbox.Value("ftp", "host"),
-            ["Etilize:Port"] = Sandbox.Value("ftp", "port"),
-            ["Etilize:User"] = Sandbox.Value("ftp", "user"),
-            ["Etilize:Password"] = Sandbox.Value("ftp", "password"),
-            ["Etilize:Directory"] = Sandbox.Value("ftp", "directory"),
-            ["Xorosoft:BaseUrl"] = Sandbox.Value("xorosoft", "base_url"),
-            ["Xorosoft:ApiKey"] = Sandbox.Value("xorosoft", "api_key"),
-            ["Xorosoft:ApiSecret"] = Sandbox.Value("xorosoft", "api_secret"),
-            ["Shopify:ShopDomain"] = Sandbox.Value("shopify", "shop_domain"),
-            ["Shopify:AdminBaseUrl"] = Sandbox.Value("shopify", "admin_base_url"),
-            ["Shopify:ApiVersion"] = Sandbox.Value("shopify", "api_version"),
-            ["Shopify:AccessToken"] = Sandbox.Value("shopify", "access_token"),
-            ["Queues:VisibilityTimeout"] = "00:00:01",
-            ["Queues:MaxPollingInterval"] = "00:00:00.5",
-        };
+        var settings = Sandbox.AppSettings();
+        settings["Auth:BootstrapAdminKey"] = FunctionAppFactory.BootstrapKey;
+        settings["Functions:AppRoot"] = appRoot.Path;
+        settings["Queues:VisibilityTimeout"] = "00:00:01";
+        settings["Queues:MaxPollingInterval"] = "00:00:00.5";
+        return settings;
     }
 
     /// <summary>The app on this sandbox, running the <c>SyncWork</c> queue.</summary>
