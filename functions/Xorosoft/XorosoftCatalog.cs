@@ -37,7 +37,6 @@ public sealed partial class XorosoftCatalog(
     public async Task<IReadOnlyDictionary<string, XorosoftLookup>> ValidateAsync(IReadOnlyList<CatalogItem> items, XorosoftValidationMode mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var requestsBefore = client.RequestCount;
         await mirror.EnsureFreshAsync(options.Value.MirrorMaxAge, cancellationToken);
 
         var results = new ConcurrentDictionary<string, XorosoftLookup>(StringComparer.Ordinal);
@@ -45,7 +44,7 @@ public sealed partial class XorosoftCatalog(
         await Parallel.ForEachAsync(distinct, new ParallelOptions { MaxDegreeOfParallelism = ParallelLookups, CancellationToken = cancellationToken }, async (item, token) =>
             results[item.Sku] = await LookUpAsync(item, mode, token));
 
-        LogValidated(results.Count, results.Values.Count(lookup => lookup.Validation.Valid), client.RequestCount - requestsBefore);
+        LogValidated(results.Count, results.Values.Count(lookup => lookup.Validation.Valid), client.RequestCount);
         return new Dictionary<string, XorosoftLookup>(results, StringComparer.Ordinal);
     }
 
@@ -124,6 +123,6 @@ public sealed partial class XorosoftCatalog(
             : (XorosoftValidation.FuzzyMatch(best.Item.ItemNumber, Math.Round(best.Similarity * MatchConfidence.WeakSignalMaximum, 2)), best.Item);
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Validated {Rows} rows against Xorosoft: {Found} found, {Requests} Xorosoft requests")]
-    private partial void LogValidated(int rows, int found, long requests);
+    [LoggerMessage(1, LogLevel.Information, "Validated {Rows} rows against Xorosoft: {Found} found; {TotalRequests} Xorosoft requests by this process so far")]
+    private partial void LogValidated(int rows, int found, long totalRequests);
 }

@@ -43,6 +43,12 @@ public sealed class SandboxServer : IAsyncDisposable
         return new SandboxServer(process, JsonDocument.Parse(line).RootElement.Clone());
     }
 
+    /// <summary>The control API's base URL (no trailing slash).</summary>
+    public Uri ControlUrl => new(Ready.GetProperty("control_url").GetString()!.TrimEnd('/'));
+
+    /// <summary>The local folder the FTP server serves as the Etilize directory: write a file here and the server has it.</summary>
+    public string EtilizeFolder => Path.Combine(Value("ftp", "root"), Value("ftp", "directory").TrimStart('/'));
+
     /// <summary>The app's settings for this sandbox, as <c>./run.sh</c> sets them: storage, Etilize, Xorosoft and Shopify.</summary>
     /// <returns>The settings, keyed with <c>:</c>; add the others (e.g. the bootstrap key) to taste.</returns>
     public Dictionary<string, string?> AppSettings() => new()

@@ -33,7 +33,7 @@ internal static class ImportBenchmark
         using var app = AppProcess.Start(Settings(sandbox), contentRoot, log);
         using var client = await app.ClientAsync();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
-        using var control = new HttpClient { BaseAddress = new Uri(sandbox.Ready.GetProperty("control_url").GetString()!) };
+        using var control = new HttpClient { BaseAddress = sandbox.ControlUrl };
         var before = await control.GetFromJsonAsync<JsonElement>(new Uri("/counters", UriKind.Relative));
 
         var stopwatch = Stopwatch.StartNew();
@@ -55,7 +55,7 @@ internal static class ImportBenchmark
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"requests per product: Xorosoft {xorosoft / (double)rows:F3} ({xorosoft:N0}), Shopify {shopify / (double)rows:F4} ({shopify:N0}); Shopify throttled {Delta(before, after, "shopify", "throttled"):N0}"));
 
-        var zip = Path.Combine(sandbox.Value("ftp", "root"), sandbox.Value("ftp", "directory").TrimStart('/'), "cowans_etilize_20261101.zip");
+        var zip = Path.Combine(sandbox.EtilizeFolder, "cowans_etilize_20261101.zip");
         var read = await ReadFloorAsync(zip);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor, reader alone: {read.Rows:N0} rows in {read.Elapsed.TotalSeconds:F2} s"));
         var storage = StorageAccount.Parse(sandbox.Value("storage", "connection_string"));

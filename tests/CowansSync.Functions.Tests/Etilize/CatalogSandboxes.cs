@@ -16,20 +16,20 @@ public sealed class CatalogSandboxes : IAsyncLifetime
     public SandboxServer For(string layout) => (layout == "flat" ? _flat : _enhanced) ?? throw new InvalidOperationException("The sandboxes are not started.");
 
     /// <summary>The layout's Etilize ZIP, as the sandbox's FTP server serves it.</summary>
-    public FileStream OpenZip(string layout) => File.OpenRead(Path.Combine(For(layout).Value("ftp", "root"), "etilize", ZipName));
+    public FileStream OpenZip(string layout) => File.OpenRead(Path.Combine(For(layout).EtilizeFolder, ZipName));
 
     /// <summary>The truth of the layout's sandbox (<c>GET /truth</c>).</summary>
     public async Task<JsonElement> TruthAsync(string layout)
     {
         using var http = new HttpClient();
-        return await http.GetFromJsonAsync<JsonElement>(new Uri($"{ControlUrl(layout)}/truth"));
+        return await http.GetFromJsonAsync<JsonElement>(new Uri(For(layout).ControlUrl, "/truth"));
     }
 
     /// <summary>The product the sandbox's Shopify store holds for <paramref name="sku"/>, REST-shaped.</summary>
     public async Task<JsonElement> ShopifyProductAsync(HttpClient http, string layout, string sku)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return await http.GetFromJsonAsync<JsonElement>(new Uri($"{ControlUrl(layout)}/shopify/products/{Uri.EscapeDataString(sku)}"));
+        return await http.GetFromJsonAsync<JsonElement>(new Uri(For(layout).ControlUrl, $"/shopify/products/{Uri.EscapeDataString(sku)}"));
     }
 
     /// <inheritdoc />
@@ -54,6 +54,4 @@ public sealed class CatalogSandboxes : IAsyncLifetime
             await _enhanced.DisposeAsync();
         }
     }
-
-    private string ControlUrl(string layout) => For(layout).Ready.GetProperty("control_url").GetString()!.TrimEnd('/');
 }

@@ -22,12 +22,12 @@ public sealed class EtilizeFtpFixture : IAsyncLifetime
     public HttpClient Control { get; } = new();
 
     /// <summary>The local folder the FTP server serves as the Etilize directory.</summary>
-    public string Folder => Path.Combine(Sandbox.Value("ftp", "root"), Sandbox.Value("ftp", "directory").TrimStart('/'));
+    public string Folder => Sandbox.EtilizeFolder;
 
     public async Task InitializeAsync()
     {
         _sandbox = await SandboxServer.StartAsync(products: 20);
-        Control.BaseAddress = new Uri(Sandbox.Ready.GetProperty("control_url").GetString()!);
+        Control.BaseAddress = Sandbox.ControlUrl;
         Storage = new StorageClients(StorageAccount.Parse(Sandbox.Value("storage", "connection_string")), new StorageClientOptions());
     }
 

@@ -94,7 +94,7 @@ public sealed class SmallImportSandbox() : ImportSandbox("flat", 20)
     /// <param name="fileName">The file's name.</param>
     /// <returns>The path.</returns>
     public string FtpPath(string fileName)
-        => Path.Combine(Sandbox.Value("ftp", "root"), Sandbox.Value("ftp", "directory").TrimStart('/'), fileName);
+        => Path.Combine(Sandbox.EtilizeFolder, fileName);
 
     /// <summary>The truth's SKUs of one partition, in order.</summary>
     /// <param name="partition">E.g. <c>new_in_etilize</c>.</param>

@@ -67,7 +67,7 @@ public abstract class ImportSandbox(string layout, int products) : IAsyncLifetim
     public async Task<JsonElement> TruthAsync()
     {
         using var http = new HttpClient();
-        return await http.GetFromJsonAsync<JsonElement>(new Uri($"{Sandbox.Ready.GetProperty("control_url").GetString()}/truth"));
+        return await http.GetFromJsonAsync<JsonElement>(new Uri(Sandbox.ControlUrl, "/truth"));
     }
 }
 

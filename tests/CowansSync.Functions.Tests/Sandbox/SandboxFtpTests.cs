@@ -39,7 +39,7 @@ public sealed class SandboxFtpTests
             downloadedHash = await SHA256.HashDataAsync(content);
         }
 
-        var served = await File.ReadAllBytesAsync(Path.Combine(sandbox.Value("ftp", "root"), sandbox.Value("ftp", "directory").TrimStart('/'), fileName));
+        var served = await File.ReadAllBytesAsync(Path.Combine(sandbox.EtilizeFolder, fileName));
         Assert.Equal("cowans_etilize_20261101.zip", fileName);
         Assert.Equal(SHA256.HashData(served), downloadedHash);
         Assert.Equal((byte)'P', served[0]);

@@ -24,7 +24,7 @@ public sealed class XorosoftSandboxFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _sandbox = await SandboxServer.StartAsync(products: 60);
-        Control.BaseAddress = new Uri(Sandbox.Ready.GetProperty("control_url").GetString()!);
+        Control.BaseAddress = Sandbox.ControlUrl;
         Truth = await Control.GetFromJsonAsync<JsonElement>("/truth");
         Storage = new StorageClients(StorageAccount.Parse(Sandbox.Value("storage", "connection_string")), new StorageClientOptions());
     }
