@@ -85,6 +85,26 @@ public sealed class AppProcess : IDisposable
         }
     }
 
+    /// <summary>Waits for the app to exit by itself, as it does when it cannot start.</summary>
+    /// <param name="timeout">How long to wait.</param>
+    /// <returns>Its exit code.</returns>
+    /// <exception cref="TimeoutException">It is still running after <paramref name="timeout"/>.</exception>
+    public async Task<int> ExitCodeAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            // Also waits until the redirected output is drained, so the log file is complete.
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The app was still running after {timeout}.");
+        }
+
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no graceful drain; messages it holds stay invisible until their lease lapses.</summary>
     public void Kill()
     {

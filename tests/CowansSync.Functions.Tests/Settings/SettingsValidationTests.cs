@@ -1,11 +1,17 @@
 using CowansSync.Functions.Tests.Infrastructure;
-using Microsoft.Extensions.Options;
+using CowansSync.Testing;
 
 namespace CowansSync.Functions.Tests.Settings;
 
-/// <summary>A missing or malformed setting stops the app at start with a message that names it.</summary>
+/// <summary>
+/// A missing or malformed setting stops the app at start with a message that names it. The built app runs as its
+/// own process: an in-memory host that fails to start races WebApplicationFactory's own start-up
+/// (dotnet/aspnetcore#33494), which then reports an ObjectDisposedException instead of the app's error.
+/// </summary>
 public sealed class SettingsValidationTests
 {
+    private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(60);
+
     [Theory]
     [InlineData("Auth:BootstrapAdminKey", null, "Auth__BootstrapAdminKey is required")]
     [InlineData("Auth:BootstrapAdminKey", "too-short", "Auth__BootstrapAdminKey must be at least 32 characters")]
@@ -23,14 +29,13 @@ public sealed class SettingsValidationTests
         var appRoot = TestAppRoot.Create();
         var settings = await FunctionAppFactory.BaseSettingsAsync(appRoot);
         settings[key] = value;
-        await using var sut = new FunctionAppFactory(appRoot, settings);
 
         // Act
-        var error = Assert.ThrowsAny<Exception>(() => sut.CreateClient());
+        var (exitCode, log) = await StartAsync(appRoot, settings);
 
         // Assert
-        var validation = Assert.IsType<OptionsValidationException>(error.InnerException ?? error, exactMatch: false);
-        Assert.Contains(expectedMessage, validation.Message, StringComparison.Ordinal);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(expectedMessage, log, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,11 +44,12 @@ public sealed class SettingsValidationTests
         var appRoot = TestAppRoot.Create();
         var settings = await FunctionAppFactory.BaseSettingsAsync(appRoot);
         settings["Auth:BootstrapAdminKey"] = "short-secret-value";
-        await using var sut = new FunctionAppFactory(appRoot, settings);
 
-        var error = Assert.ThrowsAny<Exception>(() => sut.CreateClient());
+        var (exitCode, log) = await StartAsync(appRoot, settings);
 
-        Assert.DoesNotContain("short-secret-value", error.ToString(), StringComparison.Ordinal);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Auth__BootstrapAdminKey", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("short-secret-value", log, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,11 +57,19 @@ public sealed class SettingsValidationTests
     {
         var appRoot = TestAppRoot.Create().WithTimer("BadTimer", "%Missing__Schedule%");
         var settings = await FunctionAppFactory.BaseSettingsAsync(appRoot);
-        await using var sut = new FunctionAppFactory(appRoot, settings, services => services.AddTestHandlers(new InvocationRecorder(), "BadTimer"));
 
-        var error = Assert.ThrowsAny<Exception>(() => sut.CreateClient());
+        var (exitCode, log) = await StartAsync(appRoot, settings);
 
-        Assert.Contains("BadTimer", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Missing__Schedule, which is not set", error.Message, StringComparison.Ordinal);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("BadTimer", log, StringComparison.Ordinal);
+        Assert.Contains("Missing__Schedule, which is not set", log, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Log)> StartAsync(TestAppRoot appRoot, IReadOnlyDictionary<string, string?> settings)
+    {
+        var logPath = Path.Combine(appRoot.Path, "app.log");
+        using var app = AppProcess.Start(settings, appRoot.Path, logPath);
+        var exitCode = await app.ExitCodeAsync(s_startTimeout);
+        return (exitCode, await File.ReadAllTextAsync(logPath));
     }
 }
