@@ -36,6 +36,9 @@ public sealed record ProductVersion
     /// <summary>When it was applied.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>The applied change this version records, if it came from one.</summary>
+    public string? ChangeId { get; init; }
+
     /// <summary>The version that records <paramref name="snapshot"/> after <paramref name="previous"/>.</summary>
     /// <param name="previous">The product's latest version, or <see langword="null"/> for its first.</param>
     /// <param name="snapshot">The product after the change.</param>

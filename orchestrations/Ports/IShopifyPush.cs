@@ -1,0 +1,45 @@
+using CowansSync.Orchestrations.Domain.Products;
+
+namespace CowansSync.Orchestrations.Ports;
+
+/// <summary>The store's write side, as the push uses it: re-reads just before writing, then field-level writes.</summary>
+/// <remarks>
+/// Shopify has no compare-and-set for products and variants, so the push re-reads what it is about to change and
+/// compares it with the staged before-image; stock has one (<c>changeFromQuantity</c>), which the adapter uses.
+/// Every write may be repeated: a repeat writes the same values, and stock writes carry an idempotency key.
+/// </remarks>
+public interface IShopifyPush
+{
+    /// <summary>The store's current state of products, by Shopify product id (GID).</summary>
+    /// <param name="productIds">The products to read, any number (the adapter picks requests or a bulk export).</param>
+    /// <param name="cancellationToken">Stops the reads.</param>
+    /// <returns>The products found, keyed by product id, mapped as <see cref="IShopifyCatalog.FindAsync"/> maps them plus
+    /// their collections' handles; an id Shopify no longer has is absent.</returns>
+    Task<IReadOnlyDictionary<string, StoreProduct>> ReadAsync(IReadOnlyCollection<string> productIds, CancellationToken cancellationToken);
+
+    /// <summary>The store product whose first variant has the SKU, read before a create so a repeated create finds the first.</summary>
+    /// <param name="sku">The SKU.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The product, or <see langword="null"/> when the store has none.</returns>
+    Task<StoreProduct?> FindBySkuAsync(Sku sku, CancellationToken cancellationToken);
+
+    /// <summary>Creates a product with its single variant, stock, media and collection memberships.</summary>
+    /// <param name="product">The product to create.</param>
+    /// <param name="idempotencyKey">A key derived from the change id, for the writes that take one.</param>
+    /// <param name="cancellationToken">Stops the writes.</param>
+    /// <returns>The outcome; on success its product carries the new Shopify ids.</returns>
+    Task<ShopifyWriteResult> CreateAsync(Product product, string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>Writes the named fields of one product.</summary>
+    /// <param name="update">What to write.</param>
+    /// <param name="cancellationToken">Stops the writes.</param>
+    /// <returns>The outcome.</returns>
+    Task<ShopifyWriteResult> UpdateAsync(ShopifyUpdate update, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="UpdateAsync"/> for many products, through bulk mutations, for updates of
+    /// <see cref="ShopifyUpdate.IsBulkWritable"/> fields only.</summary>
+    /// <param name="updates">What to write.</param>
+    /// <param name="cancellationToken">Stops the operations.</param>
+    /// <returns>One outcome per update, in the same order.</returns>
+    Task<IReadOnlyList<ShopifyWriteResult>> BulkUpdateAsync(IReadOnlyList<ShopifyUpdate> updates, CancellationToken cancellationToken);
+}
