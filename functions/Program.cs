@@ -15,6 +15,7 @@ builder.AddEtilizeFtp();
 builder.AddXorosoft();
 builder.AddShopify();
 builder.AddImportWorkflow();
+builder.AddPushWorkflow();
 
 var app = builder.Build();
 app.UseApiConventions();

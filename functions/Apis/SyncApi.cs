@@ -16,6 +16,7 @@ public static class SyncApi
         api.MapRunsApi();
         api.MapStagedChangesApi();
         api.MapApprovalRulesApi();
+        api.MapPushApi();
         api.MapEtilizeApi();
         api.MapXorosoftApi();
         return api;

@@ -43,6 +43,10 @@ public sealed partial class StagedChangeStore
     public async Task<IReadOnlyList<string>> ListIdsAsync(StagedChangeQuery query, CancellationToken cancellationToken)
         => [.. (await ListKeysAsync(query, cancellationToken).ConfigureAwait(false)).Select(key => key.ChangeId)];
 
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ListIdsAsync(string runId, ChangeStatus status, CancellationToken cancellationToken)
+        => ListIdsAsync(new StagedChangeQuery(RunId: runId, Status: status), cancellationToken);
+
     /// <summary>How many changes are in each status, for metrics and a run's summary.</summary>
     /// <param name="runId">One run, or <see langword="null"/> for all.</param>
     /// <param name="cancellationToken">Stops the read.</param>

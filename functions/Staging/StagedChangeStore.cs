@@ -50,22 +50,11 @@ public sealed partial class StagedChangeStore(StorageClients storage, ILogger<St
             .ConfigureAwait(false);
     }
 
-    /// <summary>Reads a change by its id.</summary>
-    /// <param name="changeId">The change id.</param>
-    /// <param name="cancellationToken">Stops the read.</param>
-    /// <returns>The change, or <see langword="null"/> when there is none.</returns>
+    /// <inheritdoc />
     public async Task<StagedChange?> GetAsync(string changeId, CancellationToken cancellationToken)
         => (await ReadAsync(changeId, cancellationToken).ConfigureAwait(false))?.Change;
 
-    /// <summary>
-    /// Moves a change: reads it, applies <paramref name="move"/> (a domain move such as <see cref="StagedChange.Approve"/>) and
-    /// writes the result only if the change is still the version read; when another writer got there first, it re-reads and
-    /// re-applies, so the move is judged against the latest state.
-    /// </summary>
-    /// <param name="changeId">The change id.</param>
-    /// <param name="move">The domain move.</param>
-    /// <param name="cancellationToken">Stops the move.</param>
-    /// <returns>The stored transition (moved change or refusal), or <see langword="null"/> for an unknown change.</returns>
+    /// <inheritdoc />
     public async Task<StagedChangeTransition?> TryTransitionAsync(
         string changeId, Func<StagedChange, StagedChangeTransition> move, CancellationToken cancellationToken)
     {

@@ -33,7 +33,7 @@ public sealed class SnapshotStoreStep(IRunStore runs, IStoreSnapshots snapshots,
         {
             if (context.IsRedelivery && run.Phase == ImportPhases.Validate)
             {
-                await BatchFanOut.SendAsync(queue, run.RunId, run.BatchCount ?? 0, cancellationToken);
+                await BatchFanOut.SendAsync(queue, run.BatchCount ?? 0, index => new StageBatchMessage(run.RunId, index), cancellationToken);
             }
 
             return;
@@ -82,7 +82,7 @@ public sealed class SnapshotStoreStep(IRunStore runs, IStoreSnapshots snapshots,
         }, cancellationToken);
         if (moved || (context.IsRedelivery && run.Phase == ImportPhases.Validate))
         {
-            await BatchFanOut.SendAsync(queue, runId, run.BatchCount ?? 0, cancellationToken);
+            await BatchFanOut.SendAsync(queue, run.BatchCount ?? 0, index => new StageBatchMessage(runId, index), cancellationToken);
         }
     }
 }

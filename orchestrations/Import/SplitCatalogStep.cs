@@ -33,7 +33,7 @@ public sealed class SplitCatalogStep(
         {
             if (context.IsRedelivery && run.Phase == ImportPhases.Validate)
             {
-                await BatchFanOut.SendAsync(queue, run.RunId, run.BatchCount ?? 0, cancellationToken);
+                await BatchFanOut.SendAsync(queue, run.BatchCount ?? 0, index => new StageBatchMessage(run.RunId, index), cancellationToken);
             }
             else if (context.IsRedelivery && run.Phase == ImportPhases.Snapshot && ImportPayloads.SettingsOf(run.Configuration).StorePoll == 0)
             {
@@ -90,7 +90,7 @@ public sealed class SplitCatalogStep(
         }
         else
         {
-            await BatchFanOut.SendAsync(queue, run.RunId, split.Batches, cancellationToken);
+            await BatchFanOut.SendAsync(queue, split.Batches, index => new StageBatchMessage(run.RunId, index), cancellationToken);
         }
     }
 

@@ -14,6 +14,29 @@ public interface IStagedChangeStore
     /// <returns>A task that completes when every change is stored.</returns>
     Task StageAsync(IReadOnlyList<StagedChange> changes, CancellationToken cancellationToken);
 
+    /// <summary>Reads a change by its id.</summary>
+    /// <param name="changeId">The change id.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The change, or <see langword="null"/> when there is none.</returns>
+    Task<StagedChange?> GetAsync(string changeId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves a change with a domain move (such as <see cref="StagedChange.StartApplying"/>), conditional on the version
+    /// read: when another writer gets there first, the move is judged again against the latest state.
+    /// </summary>
+    /// <param name="changeId">The change id.</param>
+    /// <param name="move">The domain move.</param>
+    /// <param name="cancellationToken">Stops the move.</param>
+    /// <returns>The stored transition (moved change or refusal), or <see langword="null"/> for an unknown change.</returns>
+    Task<StagedChangeTransition?> TryTransitionAsync(string changeId, Func<StagedChange, StagedChangeTransition> move, CancellationToken cancellationToken);
+
+    /// <summary>The ids of a run's changes in a status.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="status">The status.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The change ids, newest first.</returns>
+    Task<IReadOnlyList<string>> ListIdsAsync(string runId, ChangeStatus status, CancellationToken cancellationToken);
+
     /// <summary>How many of a run's changes still wait for a person.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Stops the count.</param>

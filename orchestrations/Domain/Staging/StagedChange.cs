@@ -75,6 +75,9 @@ public sealed record StagedChange
     /// <summary>The error of the last failed attempt.</summary>
     public string? LastError { get; init; }
 
+    /// <summary>For a rollback, the applied change it undoes.</summary>
+    public string? RollsBack { get; init; }
+
     /// <summary>Stages a diff as a pending change of <paramref name="runId"/>.</summary>
     /// <param name="runId">The staging run.</param>
     /// <param name="diff">The difference to apply.</param>
@@ -124,9 +127,11 @@ public sealed record StagedChange
 
     /// <summary>The apply attempt succeeded.</summary>
     /// <param name="appliedAt">When.</param>
+    /// <param name="written">The product as the target now holds it (a create's new Shopify ids, for a later rollback);
+    /// the proposed product is kept when <see langword="null"/>.</param>
     /// <returns>The applied change; refused unless applying.</returns>
-    public StagedChangeTransition MarkApplied(DateTimeOffset appliedAt)
-        => MoveTo(ChangeStatus.Applied, c => c with { AppliedAt = appliedAt, LastError = null });
+    public StagedChangeTransition MarkApplied(DateTimeOffset appliedAt, Product? written = null)
+        => MoveTo(ChangeStatus.Applied, c => c with { AppliedAt = appliedAt, LastError = null, ProposedData = written ?? c.ProposedData });
 
     /// <summary>The apply attempt failed.</summary>
     /// <param name="error">What the target answered.</param>
@@ -134,14 +139,24 @@ public sealed record StagedChange
     public StagedChangeTransition MarkFailed(string error)
         => MoveTo(ChangeStatus.Failed, c => c with { LastError = error, RetryCount = c.RetryCount + 1 });
 
+    /// <summary>
+    /// The store moved since staging, so the change was not pushed: it fails with the conflicts, and is not retried
+    /// because the same write would meet the same conflict; a person decides what happens next.
+    /// </summary>
+    /// <param name="conflicts">The fields that moved in the store.</param>
+    /// <param name="error">What moved, in words.</param>
+    /// <returns>The failed change; refused unless applying.</returns>
+    public StagedChangeTransition MarkConflicted(IReadOnlyList<FieldConflict> conflicts, string error)
+        => MoveTo(ChangeStatus.Failed, c => c with { Conflicts = conflicts, LastError = error, RetryCount = c.RetryCount + 1 });
+
     /// <summary>A rollback change undoing this one was applied.</summary>
     /// <returns>The rolled-back change; refused unless applied.</returns>
     public StagedChangeTransition MarkRolledBack() => MoveTo(ChangeStatus.RolledBack, c => c);
 
     /// <summary>Whether a failed change may be attempted again.</summary>
     /// <param name="maxAttempts">The most apply attempts allowed in total.</param>
-    /// <returns><see langword="true"/> when failed with fewer than <paramref name="maxAttempts"/> failures.</returns>
-    public bool CanRetry(int maxAttempts) => Status == ChangeStatus.Failed && RetryCount < maxAttempts;
+    /// <returns><see langword="true"/> when failed, without conflicts, with fewer than <paramref name="maxAttempts"/> failures.</returns>
+    public bool CanRetry(int maxAttempts) => Status == ChangeStatus.Failed && RetryCount < maxAttempts && !HasConflicts;
 
     private StagedChangeTransition MoveTo(ChangeStatus to, Func<StagedChange, StagedChange> update)
         => MoveTo(to, to, update);
