@@ -107,6 +107,34 @@ public sealed class StagedChangeTests
     }
 
     [Fact]
+    public void MarkConflicted_Applying_FailedWithConflictsAndNotRetried()
+    {
+        // Arrange
+        var applying = new StagedChangeBuilder().Build().Approve(Alice).Change!.StartApplying().Change!;
+        var conflicts = new StagedChangeBuilder().WithConflict().Build().Conflicts;
+
+        // Act
+        var conflicted = applying.MarkConflicted(conflicts, "Shopify changed the title").Change!;
+
+        // Assert
+        Assert.Equal(ChangeStatus.Failed, conflicted.Status);
+        Assert.True(conflicted.HasConflicts);
+        Assert.Equal("Shopify changed the title", conflicted.LastError);
+        Assert.False(conflicted.CanRetry(maxAttempts: 3));
+    }
+
+    [Fact]
+    public void MarkApplied_WithWrittenProduct_KeepsItAsTheAfterImage()
+    {
+        var applying = new StagedChangeBuilder().Build().Approve(Alice).Change!.StartApplying().Change!;
+        var written = applying.ProposedData! with { ShopifyProductId = "gid://shopify/Product/77" };
+
+        var applied = applying.MarkApplied(StagedChangeBuilder.StagedAt.AddHours(2), written).Change!;
+
+        Assert.Equal("gid://shopify/Product/77", applied.ProposedData!.ShopifyProductId);
+    }
+
+    [Fact]
     public void MarkRolledBack_Applied_RolledBack_AndNotTwice()
     {
         // Arrange
