@@ -1,5 +1,5 @@
 // Injected faults: latency on every response, a fraction of API requests answered 502/503, and
-// forced throttling. Which requests fail is drawn from a seeded PRNG, so a run is repeatable.
+// forced throttling (always, or a fraction of requests). Which requests fail is drawn from a seeded PRNG, so a run is repeatable.
 
 /** mulberry32: a small, well-mixed 32-bit PRNG. */
 function prng(seed) {
@@ -14,7 +14,7 @@ function prng(seed) {
 }
 
 const SEED = 0x5eed;
-const NONE = { latencyMs: 0, errorRate: 0, throttle: false };
+const NONE = { latencyMs: 0, errorRate: 0, throttle: false, throttleRate: 0 };
 
 export class Faults {
   constructor() {
@@ -33,6 +33,12 @@ export class Faults {
   delay() {
     const { latencyMs } = this.settings;
     return latencyMs > 0 ? new Promise((resolve) => { setTimeout(resolve, latencyMs); }) : Promise.resolve();
+  }
+
+  /** Whether to answer this GraphQL request THROTTLED whatever the bucket holds. */
+  throttled() {
+    const { throttle, throttleRate } = this.settings;
+    return throttle || (throttleRate > 0 && this.random() < throttleRate);
   }
 
   /** The 5xx status to answer this request with, or null to answer it normally. */

@@ -76,7 +76,7 @@ export async function startShopifySimulator({
   services.bulk = bulk;
   Object.assign(parts, {
     uploads, bulk,
-    answer: (request) => answerGraphQL({ schema, request, services, bucket, forceThrottle: faults.settings.throttle, counters }),
+    answer: (request) => answerGraphQL({ schema, request, services, bucket, forceThrottle: faults.throttled(), counters }),
   });
   log(`shopify: simulator for ${shopDomain} (Admin API ${apiVersion}) at ${adminBaseUrl}`);
 

@@ -78,6 +78,16 @@ describe('Shopify simulator: cost and throttling', () => {
     assert.deepEqual(body.extensions.cost.throttleStatus, { maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 });
   });
 
+  it('answers the configured fraction of GraphQL requests THROTTLED', async () => {
+    sut.setFaults({ throttleRate: 0.5 });
+    const codes = [];
+    for (let i = 0; i < 40; i += 1) codes.push((await graphql('{ shop { name } }')).body.errors?.[0]?.extensions?.code ?? 'ok');
+    const throttled = codes.filter((code) => code === 'THROTTLED').length;
+    assert.ok(throttled > 5 && throttled < 35, `${throttled} of 40 throttled`);
+    assert.equal(codes.length - throttled, codes.filter((code) => code === 'ok').length);
+    assert.equal(sut.counters().throttled, throttled);
+  });
+
   it('answers the configured fraction of API requests with 502/503', async () => {
     sut.setFaults({ errorRate: 1 });
     const failed = await graphql('{ shop { name } }');
