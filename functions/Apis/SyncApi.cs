@@ -18,6 +18,7 @@ public static class SyncApi
         api.MapApprovalRulesApi();
         api.MapEtilizeApi();
         api.MapXorosoftApi();
+        api.MapProductsApi();
         return api;
     }
 }
