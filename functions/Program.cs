@@ -7,6 +7,7 @@ builder.AddJsonLogging();
 builder.AddSyncSettings();
 builder.AddSyncStorage();
 builder.AddStaging();
+builder.AddProducts();
 builder.AddApiConventions();
 builder.AddApiAuth();
 builder.AddWorkflows();

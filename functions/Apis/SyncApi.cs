@@ -19,6 +19,7 @@ public static class SyncApi
         api.MapPushApi();
         api.MapEtilizeApi();
         api.MapXorosoftApi();
+        api.MapProductsApi();
         return api;
     }
 }
