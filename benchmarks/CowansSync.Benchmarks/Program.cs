@@ -1,6 +1,7 @@
 using System.Globalization;
 using CowansSync.Benchmarks.Blobs;
 using CowansSync.Benchmarks.Import;
+using CowansSync.Benchmarks.Push;
 using CowansSync.Benchmarks.Tables;
 
 // dotnet run -c Release --project benchmarks/CowansSync.Benchmarks -- <benchmark> [arguments]
@@ -10,6 +11,7 @@ return args switch
     ["tables-insert", ..] => await TableInsertBenchmark.RunAsync(Argument(1, 50_000), Argument(2, 4), Console.Out),
     ["blob-transfer", ..] => await BlobTransferBenchmark.RunAsync(Argument(1, 256), Console.Out),
     ["import", ..] => await ImportBenchmark.RunAsync(Argument(1, 50_000), Console.Out),
+    ["push", ..] => await PushBenchmark.RunAsync(Argument(1, 10_000), Console.Out),
     _ => Usage(),
 };
 
@@ -17,6 +19,6 @@ int Argument(int index, int fallback) => args.Length > index ? int.Parse(args[in
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: storage | tables-insert [entities=50000] [parallelism=4] | blob-transfer [mebibytes=256] | import [products=50000]");
+    Console.Error.WriteLine("usage: storage | tables-insert [entities=50000] [parallelism=4] | blob-transfer [mebibytes=256] | import [products=50000] | push [changes=10000]");
     return 2;
 }
