@@ -182,6 +182,34 @@ public sealed class PushEndToEndTests(PushSandbox sandbox) : IClassFixture<PushS
         Assert.Equal(System.Net.HttpStatusCode.Conflict, again.StatusCode);
     }
 
+    [Fact]
+    public async Task ApprovalEvent_OnAnImportAwaitingApproval_PushesItAndCompletesTheImport()
+    {
+        // Arrange
+        await using var app = sandbox.CreateApp();
+        using var client = app.CreateClient();
+        var (runId, staged) = await PushClient.ImportAsync(client, sandbox);
+        foreach (var change in staged.Where(c => Status(c) == "pending"))
+        {
+            await PushClient.DecideAsync(client, Id(change), approve: true);
+        }
+
+        // Act
+        using var raised = await client.SendAsync(HttpMethod.Post, $"/api/runs/{runId}/events/approval", Key, new { event_id = "reviewed-1" });
+        using var repeated = await client.SendAsync(HttpMethod.Post, $"/api/runs/{runId}/events/approval", Key, new { event_id = "reviewed-1" });
+        var push = await PushClient.WaitAsync(client, $"push-{runId}-reviewed-1");
+
+        // Assert
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, raised.StatusCode);
+        Assert.True((await repeated.ReadJsonAsync()).GetProperty("duplicate").GetBoolean());
+        Assert.Equal("completed", push.GetProperty("status").GetString());
+        Assert.Equal(staged.Count, push.GetProperty("progress").GetProperty("succeeded").GetInt32());
+        // The push completes the import in the same step, just after itself.
+        Assert.Equal("completed", (await PushClient.WaitAsync(client, runId, TimeSpan.FromSeconds(30))).GetProperty("status").GetString());
+        using var runs = await client.SendAsync(HttpMethod.Get, "/api/runs?kind=shopify_push&per_page=200", Key);
+        Assert.Single((await runs.ReadJsonAsync()).GetProperty("items").EnumerateArray(), r => r.GetProperty("run_id").GetString()!.StartsWith($"push-{runId}", StringComparison.Ordinal));
+    }
+
     private static async Task<JsonElement> RollbackAsync(HttpClient client, string changeId)
     {
         using var response = await client.SendAsync(HttpMethod.Post, $"/api/sync/rollback/{changeId}", Key, new { reason = "restore the previous value" });
