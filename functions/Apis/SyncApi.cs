@@ -15,6 +15,7 @@ public static class SyncApi
         api.MapAdminKeysApi();
         api.MapRunsApi();
         api.MapStagedChangesApi();
+        api.MapSyncMonitoringApi();
         api.MapApprovalRulesApi();
         api.MapPushApi();
         api.MapEtilizeApi();
