@@ -1,5 +1,6 @@
 using CowansSync.Orchestrations.Domain.Staging;
 using CowansSync.Orchestrations.Import;
+using CowansSync.Orchestrations.Push;
 
 namespace CowansSync.Orchestrations.Workflows;
 
@@ -13,7 +14,7 @@ public static class RunKinds
     public const string EtilizeImport = ImportPhases.Kind;
 
     /// <summary>Approved changes pushed to Shopify.</summary>
-    public const string ShopifyPush = "shopify_push";
+    public const string ShopifyPush = PushPhases.Kind;
 
     /// <summary>Shopify's products pulled and staged.</summary>
     public const string ShopifyPull = "shopify_pull";
