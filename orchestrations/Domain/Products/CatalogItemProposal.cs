@@ -5,7 +5,7 @@ public static class CatalogItemProposal
 {
     /// <summary>
     /// The product as the import would leave it: the matched product with the row's values laid
-    /// over it, or a new draft product when nothing matched. A value the row lacks keeps the current
+    /// over it, or a new draft product in its category's collection when nothing matched. A value the row lacks keeps the current
     /// one — a feed row without images does not mean "delete the images".
     /// </summary>
     /// <param name="item">The validated catalog row.</param>
@@ -15,7 +15,13 @@ public static class CatalogItemProposal
     public static Product Propose(CatalogItem item, Product? current)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var baseline = current ?? new Product { Sku = Sku.Parse(item.Sku), Status = ProductStatus.Draft };
+        // A new product joins its category's collection; an existing one keeps the store's (Shopify owns collections).
+        var baseline = current ?? new Product
+        {
+            Sku = Sku.Parse(item.Sku),
+            Status = ProductStatus.Draft,
+            Collections = CollectionHandle.Of(item.Category) is { } handle ? [handle] : [],
+        };
         return baseline with
         {
             Title = TextOr(item.Title, baseline.Title),

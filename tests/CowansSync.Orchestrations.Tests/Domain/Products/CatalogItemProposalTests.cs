@@ -21,7 +21,17 @@ public sealed class CatalogItemProposalTests
         Assert.Equal("Labels", proposed.ProductType);
         Assert.Equal(31.99m, proposed.Price);
         Assert.Equal(40, proposed.InventoryQuantity);
+        Assert.Equal(["labels"], proposed.Collections);
     }
+
+    [Theory]
+    [InlineData("Writing Instruments", "writing-instruments")]
+    [InlineData("  Paper & Pads / Notebooks ", "paper-pads-notebooks")]
+    [InlineData("Ink-Jet", "ink-jet")]
+    [InlineData(" & ", null)]
+    [InlineData(null, null)]
+    public void CollectionHandle_Of_DerivesShopifysHandle(string? category, string? expected)
+        => Assert.Equal(expected, CollectionHandle.Of(category));
 
     [Fact]
     public void Propose_RowLacksValues_KeepsCurrentOnes()
