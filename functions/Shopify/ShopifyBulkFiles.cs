@@ -38,13 +38,13 @@ internal sealed class ShopifyBulkFiles(ShopifyGraphQLClient client, HttpClient h
                 using var form = new MultipartFormDataContent();
                 foreach (var parameter in target.Parameters)
                 {
-                    form.Add(new StringContent(parameter.Value), parameter.Name);
+                    form.Add(Part(new StringContent(parameter.Value), parameter.Name, fileName: null));
                 }
 
                 var file = new ByteArrayContent(bytes);
                 file.Headers.ContentType = new MediaTypeHeaderValue(MimeType);
                 // The file goes last: signed-policy uploads ignore fields after it.
-                form.Add(file, "file", FileName);
+                form.Add(Part(file, "file", FileName));
                 using var response = await http.PostAsync(target.Url, form, token).ConfigureAwait(false);
                 ThrowIfFailed(response, "Uploading the bulk variables");
                 return true;
@@ -74,6 +74,17 @@ internal sealed class ShopifyBulkFiles(ShopifyGraphQLClient client, HttpClient h
         {
             throw new ShopifyBulkOperationException($"A bulk file transfer still failed after retries: {exception.Message}", exception);
         }
+    }
+
+    // Quoted names, as browsers send them: .NET leaves plain tokens unquoted, which some form parsers do not read.
+    private static HttpContent Part(HttpContent content, string name, string? fileName)
+    {
+        content.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data")
+        {
+            Name = $"\"{name}\"",
+            FileName = fileName is null ? null : $"\"{fileName}\"",
+        };
+        return content;
     }
 
     private static void ThrowIfFailed(HttpResponseMessage response, string what)
