@@ -51,7 +51,7 @@ public sealed partial class ShopifyBulkMutation
     /// <param name="updates">What to write; every one must be <see cref="ShopifyUpdate.IsBulkWritable"/>.</param>
     /// <param name="cancellationToken">Stops waiting (operations already started run on at Shopify).</param>
     /// <returns>One outcome per update, in order.</returns>
-    /// <exception cref="ArgumentException">An update names a field a bulk mutation does not write.</exception>
+    /// <exception cref="ArgumentException">An update names a field a bulk mutation does not write, or lacks the ids it needs.</exception>
     /// <exception cref="ShopifyBulkOperationException">An operation could not be staged, started or read, or failed as a whole.</exception>
     public async Task<IReadOnlyList<ShopifyWriteResult>> UpdateAsync(IReadOnlyList<ShopifyUpdate> updates, CancellationToken cancellationToken)
     {
@@ -62,6 +62,16 @@ public sealed partial class ShopifyBulkMutation
             throw new ArgumentException($"Updates {string.Join(", ", refused)} name fields a bulk mutation does not write; send them to UpdateAsync.", nameof(updates));
         }
 
+        // Every id checked before the first operation, so a bad update cannot stop the push between the two.
+        var missing = updates.Select((update, index) => (update, index))
+            .Where(pair => pair.update.Current.ShopifyProductId is null
+                || (pair.update.Current.ShopifyVariantId is null && pair.update.Fields.Any(ShopifyPushInputs.VariantLevelFields.Contains)))
+            .Select(pair => pair.index).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException($"Updates {string.Join(", ", missing)} have no Shopify product or variant id in their current product.", nameof(updates));
+        }
+
         var errors = updates.Select(_ => new List<ShopifyUserError>()).ToArray();
         var variantLines = new List<(int Index, object Variables)>();
         for (var index = 0; index < updates.Count; index++)
@@ -70,8 +80,8 @@ public sealed partial class ShopifyBulkMutation
             var fields = update.Fields.ToHashSet(StringComparer.Ordinal);
             if (fields.Overlaps(ShopifyPushInputs.VariantLevelFields))
             {
-                var variant = ShopifyPushInputs.Variant(update.Proposed, fields, Required(update.Current.ShopifyVariantId, index, "variant"), withSku: false)!;
-                variantLines.Add((index, new { productId = Required(update.Current.ShopifyProductId, index, "product"), variants = new[] { variant } }));
+                var variant = ShopifyPushInputs.Variant(update.Proposed, fields, update.Current.ShopifyVariantId!, withSku: false)!;
+                variantLines.Add((index, new { productId = update.Current.ShopifyProductId, variants = new[] { variant } }));
             }
         }
 
@@ -83,7 +93,7 @@ public sealed partial class ShopifyBulkMutation
             var fields = updates[index].Fields.ToHashSet(StringComparer.Ordinal);
             if (errors[index].Count == 0 && fields.Overlaps(ShopifyPushInputs.ProductLevelFields))
             {
-                productLines.Add((index, new { product = ShopifyPushInputs.Product(updates[index].Proposed, fields, Required(updates[index].Current.ShopifyProductId, index, "product")) }));
+                productLines.Add((index, new { product = ShopifyPushInputs.Product(updates[index].Proposed, fields, updates[index].Current.ShopifyProductId) }));
             }
         }
 
@@ -180,9 +190,6 @@ public sealed partial class ShopifyBulkMutation
             await Task.Delay(PollInterval, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private static string Required(string? id, int index, string what)
-        => id ?? throw new ArgumentException($"Update {index}'s current product has no Shopify {what} id.");
 
     [LoggerMessage(1, LogLevel.Information, "Another Shopify bulk mutation is running; waiting to start {Document}")]
     private partial void LogWaitingForOther(string document);
