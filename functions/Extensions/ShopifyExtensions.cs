@@ -11,7 +11,8 @@ public static class ShopifyExtensions
 {
     /// <summary>
     /// Registers one <see cref="ShopifyGraphQLClient"/> (shared, so its cost bucket and counters cover the whole app),
-    /// <see cref="ShopifyCatalog"/>, <see cref="IShopifyCatalog"/>, <see cref="ShopifyBulkExport"/> and
+    /// <see cref="ShopifyCatalog"/>, <see cref="IShopifyCatalog"/>, <see cref="ShopifyBulkExport"/>, <see cref="ShopifyBulkMutation"/>,
+    /// <see cref="IShopifyPush"/> (over <see cref="ShopifyPush"/>) and
     /// <see cref="IStoreSnapshots"/> (over <see cref="ShopifyStoreSnapshots"/>; it needs the storage clients of <c>AddSyncStorage</c>). Nothing is contacted at start: without
     /// <c>Shopify__*</c> settings the app starts, and calls fail with a <see cref="ShopifyGraphQLException"/> naming the settings.
     /// </summary>
@@ -36,6 +37,22 @@ public static class ShopifyExtensions
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromMinutes(2) },
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<ShopifyBulkExport>>()));
+        services.AddSingleton(provider => new ShopifyBulkMutation(
+            provider.GetRequiredService<ShopifyGraphQLClient>(),
+            provider.GetRequiredService<ShopifyBulkExport>(),
+            // Staged uploads and result files are signed URLs (no token); the timeout covers one transfer.
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromMinutes(2) },
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<ShopifyBulkMutation>>()));
+        services.AddSingleton<IShopifyPush>(provider => new ShopifyPush(
+            provider.GetRequiredService<ShopifyGraphQLClient>(),
+            provider.GetRequiredService<ShopifyCatalog>(),
+            ShopifyBulkExport.WithCollections(
+                provider.GetRequiredService<ShopifyGraphQLClient>(),
+                new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromMinutes(2) },
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<ShopifyBulkExport>>()),
+            provider.GetRequiredService<ShopifyBulkMutation>()));
         services.AddSingleton<ShopifyStoreSnapshots>();
         services.AddSingleton<IStoreSnapshots>(provider => provider.GetRequiredService<ShopifyStoreSnapshots>());
         return builder;

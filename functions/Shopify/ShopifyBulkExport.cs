@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using CowansSync.Orchestrations.Domain.Products;
+using CowansSync.Orchestrations.Ports;
 
 namespace CowansSync.Functions.Shopify;
 
@@ -33,6 +34,15 @@ public sealed partial class ShopifyBulkExport
         : this(client, downloads, timeProvider, logger, ShopifyDocument.Load("ExportProducts.bulk", estimatedCost: 0).Text)
     {
     }
+
+    /// <summary>The push's export: ReadProducts.bulk.graphql, which adds each product's collection handles.</summary>
+    /// <param name="client">The Admin API client (shared: its cost bucket covers the app).</param>
+    /// <param name="downloads">Fetches result files; they are signed URLs, so no Shopify token is sent.</param>
+    /// <param name="timeProvider">The clock polls wait on and timeouts are measured by.</param>
+    /// <param name="logger">The logger.</param>
+    /// <returns>The export.</returns>
+    public static ShopifyBulkExport WithCollections(ShopifyGraphQLClient client, HttpClient downloads, TimeProvider timeProvider, ILogger<ShopifyBulkExport> logger)
+        => new(client, downloads, timeProvider, logger, ShopifyDocument.Load("ReadProducts.bulk", estimatedCost: 0).Text);
 
     /// <summary>Creates the export with another bulk query (tests make one that fails).</summary>
     internal ShopifyBulkExport(ShopifyGraphQLClient client, HttpClient downloads, TimeProvider timeProvider, ILogger<ShopifyBulkExport> logger, string exportQuery)
@@ -85,6 +95,38 @@ public sealed partial class ShopifyBulkExport
     /// <exception cref="ShopifyBulkOperationException">The download failed or a line is malformed.</exception>
     public async IAsyncEnumerable<Product> ReadResultAsync(Uri url, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await foreach (var product in ReadStoreProductsAsync(url, cancellationToken).ConfigureAwait(false))
+        {
+            yield return product.Product;
+        }
+    }
+
+    /// <summary>As <see cref="ExportAsync"/>, with each product's <c>updatedAt</c> and collections (the push's re-read).</summary>
+    /// <param name="pollInterval">How long to wait between status checks.</param>
+    /// <param name="timeout">How long to wait for the operation before canceling it.</param>
+    /// <param name="cancellationToken">Stops waiting and reading.</param>
+    /// <returns>Every store product whose first variant has a SKU, once.</returns>
+    /// <exception cref="ShopifyBulkOperationException">As <see cref="ExportAsync"/>.</exception>
+    /// <exception cref="TimeoutException">As <see cref="ExportAsync"/>.</exception>
+    public async IAsyncEnumerable<StoreProduct> ExportStoreProductsAsync(TimeSpan pollInterval, TimeSpan timeout, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(pollInterval, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        var id = await StartAsync(cancellationToken).ConfigureAwait(false);
+        var status = await WaitAsync(id, pollInterval, timeout, cancellationToken).ConfigureAwait(false);
+        if (status.Url is null)
+        {
+            yield break;
+        }
+
+        await foreach (var product in ReadStoreProductsAsync(status.Url, cancellationToken).ConfigureAwait(false))
+        {
+            yield return product;
+        }
+    }
+
+    private async IAsyncEnumerable<StoreProduct> ReadStoreProductsAsync(Uri url, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(url);
         using var response = await _downloads.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
@@ -101,7 +143,7 @@ public sealed partial class ShopifyBulkExport
             {
                 if (ShopifyProductMapper.Map(node) is { } mapped)
                 {
-                    yield return mapped.Product;
+                    yield return mapped;
                 }
                 else
                 {
@@ -120,18 +162,9 @@ public sealed partial class ShopifyBulkExport
     /// <exception cref="TimeoutException">It did not finish within <paramref name="timeout"/> (it is then canceled).</exception>
     public async IAsyncEnumerable<Product> ExportAsync(TimeSpan pollInterval, TimeSpan timeout, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(pollInterval, TimeSpan.Zero);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
-        var id = await StartAsync(cancellationToken).ConfigureAwait(false);
-        var status = await WaitAsync(id, pollInterval, timeout, cancellationToken).ConfigureAwait(false);
-        if (status.Url is null)
+        await foreach (var product in ExportStoreProductsAsync(pollInterval, timeout, cancellationToken).ConfigureAwait(false))
         {
-            yield break;
-        }
-
-        await foreach (var product in ReadResultAsync(status.Url, cancellationToken).ConfigureAwait(false))
-        {
-            yield return product;
+            yield return product.Product;
         }
     }
 

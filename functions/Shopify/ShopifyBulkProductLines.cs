@@ -5,7 +5,7 @@ namespace CowansSync.Functions.Shopify;
 
 /// <summary>
 /// Joins the lines of ExportProducts.bulk.graphql's JSONL result back into FindProducts' <see cref="ProductNode"/>
-/// shape, one product at a time: a product line, then its variant and media lines (<c>__parentId</c> = the product),
+/// shape, one product at a time: a product line, then its variant, media and (ReadProducts.bulk) collection lines (<c>__parentId</c> = the product),
 /// as <c>groupObjects: true</c> orders them. Only what the mapper reads is kept (the first variant, the first
 /// <see cref="ShopifyProductMapper.MediaPerProduct"/> media), so memory holds one line and one product, whatever the file's size.
 /// </summary>
@@ -13,6 +13,7 @@ internal static class ShopifyBulkProductLines
 {
     private const string ParentIdProperty = "__parentId";
     private const string VariantIdPrefix = "gid://shopify/ProductVariant/";
+    private const string CollectionIdPrefix = "gid://shopify/Collection/";
 
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
@@ -26,6 +27,7 @@ internal static class ShopifyBulkProductLines
         ProductNode? product = null;
         VariantNode? firstVariant = null;
         var media = new List<MediaNode>(ShopifyProductMapper.MediaPerProduct);
+        var collections = new List<CollectionNode>();
         var lineNumber = 0;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
@@ -41,12 +43,13 @@ internal static class ShopifyBulkProductLines
             {
                 if (product is not null)
                 {
-                    yield return Complete(product, firstVariant, media);
+                    yield return Complete(product, firstVariant, media, collections);
                 }
 
                 product = Deserialize<ProductNode>(root, lineNumber);
                 firstVariant = null;
                 media.Clear();
+                collections.Clear();
                 continue;
             }
 
@@ -61,6 +64,10 @@ internal static class ShopifyBulkProductLines
             {
                 firstVariant ??= Deserialize<VariantNode>(root, lineNumber);
             }
+            else if (childId?.StartsWith(CollectionIdPrefix, StringComparison.Ordinal) == true)
+            {
+                collections.Add(Deserialize<CollectionNode>(root, lineNumber));
+            }
             else if (media.Count < ShopifyProductMapper.MediaPerProduct)
             {
                 media.Add(Deserialize<MediaNode>(root, lineNumber));
@@ -69,12 +76,16 @@ internal static class ShopifyBulkProductLines
 
         if (product is not null)
         {
-            yield return Complete(product, firstVariant, media);
+            yield return Complete(product, firstVariant, media, collections);
         }
     }
 
-    private static ProductNode Complete(ProductNode product, VariantNode? firstVariant, List<MediaNode> media) =>
-        product with { Variants = new NodeList<VariantNode>(firstVariant is null ? [] : [firstVariant]), Media = new NodeList<MediaNode>([.. media]) };
+    private static ProductNode Complete(ProductNode product, VariantNode? firstVariant, List<MediaNode> media, List<CollectionNode> collections) => product with
+    {
+        Variants = new NodeList<VariantNode>(firstVariant is null ? [] : [firstVariant]),
+        Media = new NodeList<MediaNode>([.. media]),
+        Collections = collections.Count == 0 ? null : new NodeList<CollectionNode>([.. collections]),
+    };
 
     private static JsonDocument Parse(string line, int lineNumber)
     {

@@ -25,13 +25,13 @@ public sealed partial class ShopifyCatalog(ShopifyGraphQLClient client, ILogger<
     /// <param name="cancellationToken">Stops the lookups.</param>
     /// <returns>The products found, each once, whose first variant has one of the SKUs or barcodes.</returns>
     /// <exception cref="ShopifyGraphQLException">Shopify refused a search.</exception>
-    public async Task<IReadOnlyList<ShopifyStoreProduct>> FindStoreProductsAsync(IReadOnlyCollection<string> skus, IReadOnlyCollection<string> barcodes, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoreProduct>> FindStoreProductsAsync(IReadOnlyCollection<string> skus, IReadOnlyCollection<string> barcodes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(skus);
         ArgumentNullException.ThrowIfNull(barcodes);
         var wantedSkus = skus.Select(Sku.Normalize).Where(sku => sku.Length > 0).ToHashSet(StringComparer.Ordinal);
         var wantedBarcodes = barcodes.Select(barcode => barcode?.Trim()).OfType<string>().Where(barcode => barcode.Length > 0).ToHashSet(StringComparer.Ordinal);
-        var found = new Dictionary<string, ShopifyStoreProduct>(StringComparer.Ordinal);
+        var found = new Dictionary<string, StoreProduct>(StringComparer.Ordinal);
         foreach (var query in ShopifySearchQuery.Chunks(skus, barcodes))
         {
             string? after = null;

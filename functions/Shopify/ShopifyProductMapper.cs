@@ -1,11 +1,13 @@
 using CowansSync.Orchestrations.Domain.Products;
+using CowansSync.Orchestrations.Ports;
 
 namespace CowansSync.Functions.Shopify;
 
 /// <summary>
 /// Maps store products (FindProducts' nodes, or the bulk export's lines joined into the same shape) to the local
-/// <see cref="Product"/>: units converted, the MPN read from its metafield. Collections and other metafields are not
-/// read, so <see cref="Product.Collections"/> and <see cref="Product.Metafields"/> come back empty.
+/// <see cref="Product"/>: units converted, the MPN read from its metafield, collection handles when the document
+/// selected them (ReadProducts does, FindProducts does not). Other metafields are not read, so
+/// <see cref="Product.Metafields"/> comes back empty.
 /// </summary>
 public static class ShopifyProductMapper
 {
@@ -22,7 +24,7 @@ public static class ShopifyProductMapper
     private const decimal KilogramsPerOunce = 0.028349523125m;
 
     /// <summary>Maps a product, unless its first variant has no SKU (the catalog key).</summary>
-    internal static ShopifyStoreProduct? Map(ProductNode node)
+    internal static StoreProduct? Map(ProductNode node)
     {
         var variant = node.Variants?.Nodes is [var first, ..] ? first : null;
         if (variant is null || !Sku.TryParse(variant.Sku, out var sku))
@@ -46,13 +48,14 @@ public static class ShopifyProductMapper
             InventoryQuantity = variant.InventoryQuantity,
             Weight = Kilograms(variant.InventoryItem?.Measurement?.Weight),
             Images = [.. (node.Media?.Nodes ?? []).Take(MediaPerProduct).Select(media => media.Image?.Url).OfType<string>()],
+            Collections = [.. (node.Collections?.Nodes ?? []).Select(collection => collection.Handle).OfType<string>()],
             Status = Enum.TryParse<ProductStatus>(node.Status, ignoreCase: true, out var status) ? status : ProductStatus.Draft,
             Handle = node.Handle,
             ShopifyProductId = node.Id,
             ShopifyVariantId = variant.Id,
             ShopifyInventoryItemId = variant.InventoryItem?.Id,
         };
-        return new ShopifyStoreProduct(product, node.UpdatedAt);
+        return new StoreProduct(product, node.UpdatedAt);
     }
 
     // Exact decimal factors, so a weight converted here equals one converted the same way elsewhere.

@@ -12,7 +12,8 @@ internal sealed record PageInfo(bool HasNextPage, string? EndCursor);
 /// <summary>The <c>nodes</c> of a nested connection.</summary>
 internal sealed record NodeList<T>(IReadOnlyList<T> Nodes);
 
-/// <summary>A product as FindProducts selects it (the bulk export assembles the same shape from its lines).</summary>
+/// <summary>A product as FindProducts selects it (the bulk export assembles the same shape from its lines);
+/// ReadProducts adds <c>collections</c>.</summary>
 internal sealed record ProductNode(
     string Id,
     string? Handle,
@@ -25,7 +26,8 @@ internal sealed record ProductNode(
     DateTimeOffset UpdatedAt,
     NodeList<VariantNode>? Variants,
     NodeList<MediaNode>? Media,
-    MetafieldNode? Metafield);
+    MetafieldNode? Metafield,
+    NodeList<CollectionNode>? Collections = null);
 
 /// <summary>A variant (the product's first).</summary>
 internal sealed record VariantNode(string Id, string? Sku, decimal? Price, decimal? CompareAtPrice, string? Barcode, int? InventoryQuantity, InventoryItemNode? InventoryItem);
@@ -50,3 +52,6 @@ internal sealed record ImageNode(string? Url);
 
 /// <summary>The product's <c>custom.manufacturer_part_number</c> metafield.</summary>
 internal sealed record MetafieldNode(string? Value);
+
+/// <summary>A collection the product belongs to.</summary>
+internal sealed record CollectionNode(string? Handle);

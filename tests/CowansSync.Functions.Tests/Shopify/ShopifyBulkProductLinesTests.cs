@@ -30,6 +30,24 @@ public sealed class ShopifyBulkProductLinesTests
     }
 
     [Fact]
+    public async Task ReadAsync_CollectionLines_JoinedAsHandlesAndNotCountedAsMedia()
+    {
+        var jsonl = string.Join('\n',
+            """{"id":"gid://shopify/Product/1","updatedAt":"2026-01-01T00:00:00Z"}""",
+            """{"id":"gid://shopify/ProductVariant/1","sku":"COS-1","__parentId":"gid://shopify/Product/1"}""",
+            """{"id":"gid://shopify/Collection/1","handle":"printers","__parentId":"gid://shopify/Product/1"}""",
+            """{"id":"gid://shopify/Collection/2","handle":"sale","__parentId":"gid://shopify/Product/1"}""",
+            """{"id":"gid://shopify/Collection/3","handle":"new","__parentId":"gid://shopify/Product/1"}""",
+            """{"id":"gid://shopify/MediaImage/1","image":{"url":"https://x/a.jpg"},"__parentId":"gid://shopify/Product/1"}""");
+
+        var products = await ReadAllAsync(jsonl);
+
+        var product = ShopifyProductMapper.Map(Assert.Single(products))!.Product;
+        Assert.Equal(["printers", "sale", "new"], product.Collections);
+        Assert.Equal(["https://x/a.jpg"], product.Images);
+    }
+
+    [Fact]
     public async Task ReadAsync_ChildAwayFromItsProduct_ThrowsNamingTheLine()
     {
         var jsonl = string.Join('\n',

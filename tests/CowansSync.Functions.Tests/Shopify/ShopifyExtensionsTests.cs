@@ -49,4 +49,22 @@ public sealed class ShopifyExtensionsTests
         var snapshots = host.Services.GetRequiredService<IStoreSnapshots>();
         Assert.Same(host.Services.GetRequiredService<ShopifyStoreSnapshots>(), snapshots);
     }
+
+    [Fact]
+    public async Task AddShopify_NoShopifySettings_ResolvesThePushWhoseCallsNameTheMissingSettings()
+    {
+        // Arrange
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddOptions<ShopifyOptions>().BindConfiguration(ShopifyOptions.Section);
+        builder.AddShopify();
+        using var host = builder.Build();
+
+        // Act
+        var push = host.Services.GetRequiredService<IShopifyPush>();
+        var error = await Assert.ThrowsAsync<ShopifyGraphQLException>(() => push.ReadAsync(["gid://shopify/Product/1"], CancellationToken.None));
+
+        // Assert
+        Assert.IsType<ShopifyPush>(push);
+        Assert.Contains("Shopify__ShopDomain", error.Message, StringComparison.Ordinal);
+    }
 }

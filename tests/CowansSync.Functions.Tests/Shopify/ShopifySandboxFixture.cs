@@ -10,7 +10,16 @@ namespace CowansSync.Functions.Tests.Shopify;
 /// <summary>One sandbox (200 products) per test class, with one client for it, so its cost bucket stays current.</summary>
 public sealed class ShopifySandboxFixture : IAsyncLifetime
 {
+    private readonly int _products;
     private SandboxServer? _sandbox;
+
+    public ShopifySandboxFixture()
+        : this(products: 200)
+    {
+    }
+
+    /// <summary>A sandbox with another number of products (for fixtures that wrap this one).</summary>
+    internal ShopifySandboxFixture(int products) => _products = products;
 
     public HttpClient Control { get; } = new();
 
@@ -25,7 +34,7 @@ public sealed class ShopifySandboxFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _sandbox = await SandboxServer.StartAsync(products: 200);
+        _sandbox = await SandboxServer.StartAsync(products: _products);
         Control.BaseAddress = new Uri(_sandbox.Ready.GetProperty("control_url").GetString()!.TrimEnd('/') + "/");
         Options = new ShopifyOptions
         {

@@ -1,8 +1,0 @@
-using CowansSync.Orchestrations.Domain.Products;
-
-namespace CowansSync.Functions.Shopify;
-
-/// <summary>A store product mapped to the local model, with when Shopify last changed it (for optimistic pushes).</summary>
-/// <param name="Product">The product, with its Shopify ids.</param>
-/// <param name="UpdatedAt">Shopify's <c>updatedAt</c> of the product.</param>
-public sealed record ShopifyStoreProduct(Product Product, DateTimeOffset UpdatedAt);
