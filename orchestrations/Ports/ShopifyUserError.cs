@@ -7,5 +7,5 @@ namespace CowansSync.Orchestrations.Ports;
 public sealed record ShopifyUserError(string? Field, string Message, string? Code)
 {
     /// <inheritdoc />
-    public override string ToString() => Field is null ? Message : $"{Field}: {Message}";
+    public override string ToString() => (Field is null ? Message : $"{Field}: {Message}") + (Code is null ? string.Empty : $" ({Code})");
 }

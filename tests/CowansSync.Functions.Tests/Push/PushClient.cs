@@ -30,7 +30,7 @@ internal static class PushClient
         return (await response.ReadJsonAsync()).GetProperty("batch_id").GetString()!;
     }
 
-    /// <summary>Polls a push (or rollback) run until it has finished.</summary>
+    /// <summary>Polls a run until it exists and has finished.</summary>
     public static async Task<JsonElement> WaitAsync(HttpClient client, string runId, TimeSpan? timeout = null)
     {
         using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
@@ -38,7 +38,9 @@ internal static class PushClient
         {
             using var response = await client.SendAsync(HttpMethod.Get, $"/api/runs/{runId}", Key);
             var run = await response.ReadJsonAsync();
-            if (run.GetProperty("status").GetString() is "completed" or "completed_with_errors" or "failed" or "cancelled")
+
+            // A run an event starts exists once its step has run.
+            if (response.StatusCode != HttpStatusCode.NotFound && run.GetProperty("status").GetString() is "completed" or "completed_with_errors" or "failed" or "cancelled")
             {
                 return run;
             }
