@@ -10,7 +10,8 @@
 #
 # Real systems: a system whose key setting (SyncStorage, Etilize__Host, Xorosoft__BaseUrl, Shopify__ShopDomain) is set in
 # the environment or in local.settings.json's Values is used as configured; the sandbox stands in for the others
-# (scripts/run/settings.mjs). SANDBOX_PRODUCTS (default 500) and SANDBOX_LAYOUT (flat|enhanced) shape the sandbox's catalog.
+# (scripts/run/settings.mjs). SANDBOX_PRODUCTS (default 500) and SANDBOX_LAYOUT (flat|enhanced) shape the sandbox's catalog;
+# RUN_STALL_SECONDS (default 600) is how long a run may stand still before the cycle gives up on it.
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$(pwd)"
@@ -20,7 +21,7 @@ once=false
 case "${1:-}" in
   "") ;;
   --once) once=true ;;
-  -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
 esac
 mkdir -p "$state"
@@ -91,8 +92,13 @@ pids+=("$app_pid")
 wait_for_url "http://127.0.0.1:$app_port/api/health" 60 "The app" "$app_pid"
 
 export RUN_API="http://127.0.0.1:$app_port/api" RUN_ONCE="$once"
+# In the background and waited for, because bash runs a trap only once a foreground command ends: Ctrl-C or a kill must
+# stop everything even while the cycle is still polling.
+node scripts/run/cycle.mjs &
+cycle_pid=$!
+pids+=("$cycle_pid")
 cycle_status=0
-node scripts/run/cycle.mjs || cycle_status=$?
+wait "$cycle_pid" || cycle_status=$?
 if [ "$once" = true ]; then exit "$cycle_status"; fi
 
 if [ "$sandbox_needed" = true ]; then
@@ -100,4 +106,4 @@ if [ "$sandbox_needed" = true ]; then
 fi
 echo "  App log:         $state/app.log (JSON lines)"
 echo "Press Ctrl-C to stop."
-wait -n "${pids[@]}"
+wait -n "$app_pid" ${sandbox_pid:+"$sandbox_pid"}

@@ -3,7 +3,8 @@
 // how to explore the API.
 //
 // Environment: RUN_API (the API's base URL, …/api), Auth__BootstrapAdminKey (the key it calls with), RUN_ADMIN_KEY_SHOWN
-// (the key as the explore section prints it), RUN_ONCE, RUN_POLL_SECONDS (default 2).
+// (the key as the explore section prints it), RUN_ONCE, RUN_POLL_SECONDS (default 2), RUN_STALL_SECONDS (default 600: a
+// run whose progress and updated_at stay the same that long fails the cycle).
 // Exit codes: 0 the import ended awaiting_approval or completed and the push completed; 3 no new Etilize file to
 // import; 1 anything else (the reason is printed).
 import { createApi, CycleFailure } from './api.mjs';
@@ -11,13 +12,18 @@ import { printExplore } from './explore.mjs';
 
 const api = createApi(process.env.RUN_API, process.env.Auth__BootstrapAdminKey);
 const pollMilliseconds = Number(process.env.RUN_POLL_SECONDS ?? '2') * 1000;
+const stallMilliseconds = Number(process.env.RUN_STALL_SECONDS ?? '600') * 1000;
 const sleep = (milliseconds) => new Promise((resolve) => { setTimeout(resolve, milliseconds); });
 
 const describe = (response) => `HTTP ${response.status}${response.body?.error ? `: ${response.body.error}` : ''}`;
 
-// Polls a run until it leaves pending/running, printing its progress whenever it moves (and every 15 s regardless).
+// Polls a run until it leaves pending/running, printing its progress whenever it moves (and every 30 s regardless). A run
+// that stops moving — a step failing on every delivery ends in the poison queue, not necessarily in a failed run — fails
+// the cycle after RUN_STALL_SECONDS instead of keeping --once waiting for ever.
 async function follow(runId, unit, progressOf) {
   let last = '';
+  let lastUpdate = '';
+  let lastMoved = Date.now();
   let lastPrinted = 0;
   for (;;) {
     const response = await api.get(`/runs/${encodeURIComponent(runId)}`);
@@ -25,12 +31,20 @@ async function follow(runId, unit, progressOf) {
     const run = response.body;
     const { processed, total, percent } = progressOf(run);
     const line = `  ${run.phase ?? run.status}: ${processed} of ${total} ${unit}${percent === undefined ? '' : ` (${percent} %)`}`;
-    if (line !== last || Date.now() - lastPrinted > 15_000) {
-      process.stdout.write(`${line}\n`);
+    const now = Date.now();
+    if (line !== last || run.updated_at !== lastUpdate) lastMoved = now;
+    if (line !== last || now - lastPrinted >= 30_000) {
+      const still = line === last ? ` (no change for ${Math.round((now - lastMoved) / 1000)} s)` : '';
+      process.stdout.write(`${line}${still}\n`);
       last = line;
-      lastPrinted = Date.now();
+      lastPrinted = now;
     }
+    lastUpdate = run.updated_at;
     if (run.status !== 'pending' && run.status !== 'running') return run;
+    if (now - lastMoved > stallMilliseconds) {
+      throw new CycleFailure(`Run ${runId} has not moved for ${Math.round((now - lastMoved) / 1000)} s (${run.status}, ${run.phase}): `
+        + `see .run/app.log; a step that failed its last delivery is in the sync-work-poison queue (POST /api/runs/${runId}/redrive).`);
+    }
     await sleep(pollMilliseconds);
   }
 }

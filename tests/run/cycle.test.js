@@ -33,6 +33,7 @@ function scriptedApi({ importStart = 202, importEnd = 'awaiting_approval', pushS
         case 'GET /api/runs/push-1': {
           const done = read('push-1');
           const failed = done && pushEnd !== 'completed' ? 1 : 0;
+          if (pushEnd === 'stuck') return send(200, { run_id: 'push-1', kind: 'shopify_push', status: 'running', phase: 'push', updated_at: '2026-12-01T14:17:00Z', counters: { total: 4 } });
           return send(200, { run_id: 'push-1', kind: 'shopify_push', status: done ? pushEnd : 'running', phase: 'apply', counters: { total: 4, applied: done ? 4 - failed : 1, failed, conflicts: 0, skipped: 0 }, errors: failed ? ['SKU-1: price rejected'] : [] });
         }
         default:
@@ -49,7 +50,7 @@ async function cycle(outcomes) {
   const api = await scriptedApi(outcomes);
   try {
     const child = spawn(process.execPath, [script], {
-      env: { ...process.env, RUN_API: api.url, Auth__BootstrapAdminKey: KEY, RUN_ADMIN_KEY_SHOWN: KEY, RUN_ONCE: 'true', RUN_POLL_SECONDS: '0.05' },
+      env: { ...process.env, RUN_API: api.url, Auth__BootstrapAdminKey: KEY, RUN_ADMIN_KEY_SHOWN: KEY, RUN_ONCE: 'true', RUN_POLL_SECONDS: '0.05', RUN_STALL_SECONDS: '0.5' },
     });
     let output = '';
     child.stdout.on('data', (chunk) => { output += chunk; });
@@ -92,6 +93,13 @@ describe('run.sh cycle', () => {
     assert.equal(result.code, 1, result.output);
     assert.match(result.output, /The import ended failed/);
     assert.equal(result.requests.some((request) => request.url === '/api/sync/shopify/push'), false);
+  });
+
+  it('exits 1 naming the run when the push run stops moving', async () => {
+    const result = await cycle({ pushEnd: 'stuck' });
+
+    assert.equal(result.code, 1, result.output);
+    assert.match(result.output, /Run push-1 has not moved for \d+ s \(running, push\)/);
   });
 
   it('exits 3 when there is no new Etilize file', async () => {
