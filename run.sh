@@ -89,7 +89,7 @@ unset FUNCTIONS_CUSTOMHANDLER_PORT
 dotnet functions/bin/Release/net10.0/CowansSync.Functions.dll --contentRoot "$root" >"$state/app.log" 2>&1 &
 app_pid=$!
 pids+=("$app_pid")
-wait_for_url "http://127.0.0.1:$app_port/api/health" 60 "The app" "$app_pid"
+wait_for_url "http://127.0.0.1:$app_port/api/health" 60 "The app" "$app_pid" || { grep -m1 '^Unhandled exception' "$state/app.log" >&2 || true; exit 1; }
 
 export RUN_API="http://127.0.0.1:$app_port/api" RUN_ONCE="$once"
 # In the background and waited for, because bash runs a trap only once a foreground command ends: Ctrl-C or a kill must
