@@ -21,6 +21,7 @@ public static class PushExtensions
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<PushOptions>>().Value);
         services.AddSingleton(new PushPlanner(new ConflictDetector(new ConflictAutoResolver())));
         services.AddSingleton<AppliedChanges>();
+        services.AddSingleton<ChangeWriter>();
         services.AddSingleton<BatchPusher>();
         services.AddSingleton<PushWorkflow>();
         services.AddWorkflowStep<SelectChangesStep, SelectChangesMessage>(SelectChangesMessage.MessageType);

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using CowansSync.Orchestrations.Domain.Conflicts;
-using CowansSync.Orchestrations.Domain.Products;
 using CowansSync.Orchestrations.Domain.Staging;
 using CowansSync.Orchestrations.Ports;
 
@@ -16,7 +13,7 @@ namespace CowansSync.Orchestrations.Push;
 /// resumed, and the re-read tells whether its write got through. Failed writes are tried again up to
 /// <see cref="PushOptions.MaxAttempts"/> in all, then left failed with Shopify's errors.
 /// </remarks>
-public sealed class BatchPusher(IStagedChangeStore staged, IShopifyPush shopify, PushPlanner planner, AppliedChanges applied, PushOptions options)
+public sealed class BatchPusher(IStagedChangeStore staged, IShopifyPush shopify, PushPlanner planner, ChangeWriter writer, PushOptions options)
 {
     private const int ParallelChanges = 4;
 
@@ -30,7 +27,7 @@ public sealed class BatchPusher(IStagedChangeStore staged, IShopifyPush shopify,
         IReadOnlyList<string> changeIds, bool bulk, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changeIds);
-        var batch = new Batch(actor);
+        var batch = new PushTally(actor);
         var ready = await StartApplyingAsync(changeIds, batch, cancellationToken);
         var decisions = await DecideAsync(ready, cancellationToken);
         var writes = new List<(StagedChange Change, PushDecision.Write Write)>();
@@ -39,13 +36,13 @@ public sealed class BatchPusher(IStagedChangeStore staged, IShopifyPush shopify,
             switch (decision)
             {
                 case PushDecision.AlreadyApplied already:
-                    await RecordAppliedAsync(change, Target(change, already.Product.Product), batch, cancellationToken);
+                    await writer.RecordAppliedAsync(change, ChangeWriter.Target(change, already.Product.Product), batch, cancellationToken);
                     break;
                 case PushDecision.Conflict conflict:
-                    await RecordConflictAsync(change, conflict.Conflicts, conflict.Reason, batch, cancellationToken);
+                    await writer.RecordConflictAsync(change, conflict.Conflicts, conflict.Reason, batch, cancellationToken);
                     break;
                 case PushDecision.Refuse refuse:
-                    await RecordFailureAsync(change, refuse.Reason, batch, cancellationToken);
+                    await writer.RecordFailureAsync(change, refuse.Reason, batch, cancellationToken);
                     break;
                 case PushDecision.Write write:
                     writes.Add((change, write));
@@ -55,11 +52,11 @@ public sealed class BatchPusher(IStagedChangeStore staged, IShopifyPush shopify,
 
         var oneByOne = bulk ? await WriteInBulkAsync(writes, batch, cancellationToken) : writes;
         await Parallel.ForEachAsync(oneByOne, new ParallelOptions { MaxDegreeOfParallelism = ParallelChanges, CancellationToken = cancellationToken },
-            async (item, token) => await WriteAsync(item.Change, item.Write, batch, token));
+            async (item, token) => await writer.WriteAsync(item.Change, item.Write, batch, token));
         return (batch.Outcomes, [.. batch.Errors]);
     }
 
-    private async Task<List<StagedChange>> StartApplyingAsync(IReadOnlyList<string> changeIds, Batch batch, CancellationToken cancellationToken)
+    private async Task<List<StagedChange>> StartApplyingAsync(IReadOnlyList<string> changeIds, PushTally batch, CancellationToken cancellationToken)
     {
         var ready = new ConcurrentBag<StagedChange>();
         await Parallel.ForEachAsync(changeIds, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (changeId, token) =>
@@ -102,7 +99,7 @@ public sealed class BatchPusher(IStagedChangeStore staged, IShopifyPush shopify,
 
     // Bulk results that failed fall back to one-by-one writes, which retry.
     private async Task<List<(StagedChange Change, PushDecision.Write Write)>> WriteInBulkAsync(
-        List<(StagedChange Change, PushDecision.Write Write)> writes, Batch batch, CancellationToken cancellationToken)
+        List<(StagedChange Change, PushDecision.Write Write)> writes, PushTally batch, CancellationToken cancellationToken)
     {
         var inBulk = writes.Where(w => w.Write.Update is { IsBulkWritable: true }).ToList();
         var rest = writes.Except(inBulk).ToList();
@@ -116,7 +113,7 @@ public sealed class BatchPusher(IStagedChangeStore staged, IShopifyPush shopify,
         {
             if (results[i].Succeeded)
             {
-                await RecordAppliedAsync(inBulk[i].Change, results[i].Product!, batch, cancellationToken);
+                await writer.RecordAppliedAsync(inBulk[i].Change, results[i].Product!, batch, cancellationToken);
             }
             else
             {
@@ -125,95 +122,5 @@ public sealed class BatchPusher(IStagedChangeStore staged, IShopifyPush shopify,
         }
 
         return rest;
-    }
-
-    private async Task WriteAsync(StagedChange change, PushDecision.Write write, Batch batch, CancellationToken cancellationToken)
-    {
-        for (var attempt = change.RetryCount + 1; ; attempt++)
-        {
-            var result = await TryWriteAsync(change, write, cancellationToken);
-            if (result.Succeeded)
-            {
-                await RecordAppliedAsync(change, result.Product!, batch, cancellationToken);
-                return;
-            }
-
-            if (result.IsStaleQuantity && write.Update is { } update)
-            {
-                var conflict = new FieldConflict(change.Sku, ProductFields.InventoryQuantity.Name, ProductFields.InventoryQuantity.ValueOf(update.Current),
-                    ProductFields.InventoryQuantity.ValueOf(update.Proposed), JsonSerializer.SerializeToElement<int?>(null), null, null,
-                    AutoResolution.Manual("Shopify's stock moved since staging; its compare-and-set refused the write."));
-                await RecordConflictAsync(change, [conflict], $"Shopify refused the stock of '{change.Sku}': {string.Join("; ", result.Errors)}", batch, cancellationToken);
-                return;
-            }
-
-            var error = string.Join("; ", result.Errors);
-            if (attempt >= options.MaxAttempts)
-            {
-                await RecordFailureAsync(change, error, batch, cancellationToken);
-                return;
-            }
-
-            // Counted as a failed attempt, then tried again.
-            await staged.TryTransitionAsync(change.ChangeId, c => FailForRetry(c, error), cancellationToken);
-        }
-    }
-
-    private async Task<ShopifyWriteResult> TryWriteAsync(StagedChange change, PushDecision.Write write, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return write.Update is { } update
-                ? await shopify.UpdateAsync(update, cancellationToken)
-                : await shopify.CreateAsync(change.ProposedData!, PushPlanner.IdempotencyKeyOf(change), cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The adapter already retried transient faults; what is left is this attempt's failure.
-            return ShopifyWriteResult.Failure([new ShopifyUserError(null, exception.Message, null)]);
-        }
-    }
-
-    private async Task RecordAppliedAsync(StagedChange change, Product written, Batch batch, CancellationToken cancellationToken)
-    {
-        await applied.RecordAsync(change, written, batch.Actor, cancellationToken);
-        batch.Outcomes[change.ChangeId] = PushOutcome.Applied;
-    }
-
-    private async Task RecordConflictAsync(StagedChange change, IReadOnlyList<FieldConflict> conflicts, string reason, Batch batch, CancellationToken cancellationToken)
-    {
-        await staged.TryTransitionAsync(change.ChangeId, c => c.MarkConflicted(conflicts, reason), cancellationToken);
-        batch.Outcomes[change.ChangeId] = PushOutcome.Conflict;
-        batch.Errors.Enqueue($"{change.Sku}: {reason}");
-    }
-
-    private async Task RecordFailureAsync(StagedChange change, string error, Batch batch, CancellationToken cancellationToken)
-    {
-        await staged.TryTransitionAsync(change.ChangeId, c => c.MarkFailed(error), cancellationToken);
-        batch.Outcomes[change.ChangeId] = PushOutcome.Failed;
-        batch.Errors.Enqueue($"{change.Sku}: {error}");
-    }
-
-    private static StagedChangeTransition FailForRetry(StagedChange change, string error)
-    {
-        var failed = change.MarkFailed(error);
-        return failed.Change is { } again ? again.StartApplying() : failed;
-    }
-
-    // The proposed product with the store's ids: what the store holds once the change is applied.
-    private static Product Target(StagedChange change, Product store) => change.ProposedData! with
-    {
-        ShopifyProductId = store.ShopifyProductId,
-        ShopifyVariantId = store.ShopifyVariantId,
-        ShopifyInventoryItemId = store.ShopifyInventoryItemId,
-    };
-
-    private sealed class Batch(string actor)
-    {
-        public string Actor { get; } = actor;
-
-        public ConcurrentDictionary<string, PushOutcome> Outcomes { get; } = new(StringComparer.Ordinal);
-
-        public ConcurrentQueue<string> Errors { get; } = new();
     }
 }
