@@ -1,10 +1,5 @@
 using System.Text.Json;
-using CowansSync.Functions.Storage;
-using CowansSync.Functions.Workflows;
-using CowansSync.Orchestrations.Ports;
-using CowansSync.Orchestrations.Workflows;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using CowansSync.Functions.Tests.Infrastructure;
 
 namespace CowansSync.Functions.Tests.Import;
 
@@ -48,27 +43,13 @@ public sealed class FlatImportEndToEndTests(FlatImportSandbox sandbox) : IClassF
     public async Task Import_EveryStepMessageDeliveredTwice_SameStagedChangesAndExactCounters()
     {
         // With the snapshot, so the export's poll chain is delivered twice too.
-        await using var app = sandbox.CreateApp(
-            services => services.Replace(ServiceDescriptor.Singleton<IStepScheduler>(
-                provider => new TwiceDeliveringScheduler(new QueueStepScheduler(provider.GetRequiredService<StorageClients>())))),
-            SnapshotAlways);
+        await using var app = sandbox.CreateApp(TwiceDeliveringScheduler.Install, SnapshotAlways);
         using var client = app.CreateClient();
 
         var runId = await ImportClient.StartAsync(client);
         var run = await ImportClient.WaitAsync(client, runId);
 
         await ImportAssertions.MatchTruthAsync(client, sandbox, runId, run);
-    }
-
-    /// <summary>Sends every step message twice, as at-least-once delivery may.</summary>
-    private sealed class TwiceDeliveringScheduler(IStepScheduler inner) : IStepScheduler
-    {
-        public async Task EnqueueAsync<TMessage>(TMessage message, TimeSpan? delay, CancellationToken cancellationToken)
-            where TMessage : IWorkflowMessage
-        {
-            await inner.EnqueueAsync(message, delay, cancellationToken);
-            await inner.EnqueueAsync(message, delay, cancellationToken);
-        }
     }
 }
 

@@ -149,6 +149,35 @@ public sealed class PushEndToEndTests(PushSandbox sandbox) : IClassFixture<PushS
     }
 
     [Fact]
+    public async Task Push_EveryStepMessageDeliveredTwice_AppliesEachChangeOnceWithOneVersion()
+    {
+        // Arrange: the import runs normally; only the push's messages are doubled.
+        await using var importer = sandbox.CreateApp();
+        using var importClient = importer.CreateClient();
+        var (runId, staged) = await PushClient.ImportAsync(importClient, sandbox);
+        await importer.DisposeAsync();
+        await using var app = sandbox.CreateApp(TwiceDeliveringScheduler.Install);
+        using var client = app.CreateClient();
+        var approved = staged.Where(c => Status(c) == "approved").ToList();
+
+        // Act
+        var pushId = await PushClient.StartAsync(client, new { batch_id = runId, confirm = true });
+        var push = await PushClient.WaitAsync(client, pushId);
+
+        // Assert
+        Assert.Equal("completed", push.GetProperty("status").GetString());
+        var counters = push.GetProperty("counters");
+        Assert.Equal(approved.Count, counters.GetProperty("total").GetInt32());
+        Assert.Equal(approved.Count, counters.GetProperty("applied").GetInt32());
+        foreach (var change in approved)
+        {
+            using var response = await client.SendAsync(HttpMethod.Get, $"/api/products/{Uri.EscapeDataString(Sku(change))}/versions", Key);
+            var versions = (await response.ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+            Assert.Single(versions, v => v.GetProperty("change_id").GetString() == Id(change));
+        }
+    }
+
+    [Fact]
     public async Task Rollback_AppliedChange_RestoresTheStoreAndWritesAVersion_AndReportsAConflictOnceChangedAgain()
     {
         // Arrange
