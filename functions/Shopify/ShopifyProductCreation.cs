@@ -9,8 +9,8 @@ namespace CowansSync.Functions.Shopify;
 /// </summary>
 /// <remarks>
 /// A new item's level at the shop's location holds 0, so stock is set with <c>changeFromQuantity: 0</c>. A failure
-/// after productCreate leaves a product the caller's next <see cref="IShopifyPush.FindBySkuAsync"/> finds once its
-/// SKU is written; before that (productCreate succeeded, the variant write did not) a retry creates another.
+/// after the variant write leaves a product the caller's next <see cref="IShopifyPush.FindBySkuAsync"/> finds by its
+/// SKU; a failed variant write deletes the product it would otherwise leave unfindable.
 /// </remarks>
 internal static class ShopifyProductCreation
 {
@@ -26,8 +26,7 @@ internal static class ShopifyProductCreation
             return Failure(errors, "productCreate returned no product or variant");
         }
 
-        var variantInput = ShopifyPushInputs.Variant(product, s_allFields, variant.Id, withSku: true)!;
-        errors = await writes.UpdateVariantAsync(created.Id, variantInput, cancellationToken).ConfigureAwait(false);
+        errors = await WriteVariantOrUndoAsync(writes, product, created.Id, variant.Id, cancellationToken).ConfigureAwait(false);
         if (errors.Count > 0)
         {
             return Failure(errors, null);
@@ -48,6 +47,29 @@ internal static class ShopifyProductCreation
         return errors.Count > 0
             ? Failure(errors, null)
             : ShopifyWriteResult.Success(product with { ShopifyProductId = created.Id, ShopifyVariantId = variant.Id, ShopifyInventoryItemId = inventoryItemId });
+    }
+
+    // Until its variant carries the SKU, FindBySkuAsync cannot find the product, so a retry would create a second one:
+    // a product whose variant write failed is deleted again (if that fails too, the duplicate risk remains).
+    private static async Task<IReadOnlyList<ShopifyUserError>> WriteVariantOrUndoAsync(
+        ShopifyPushWrites writes, Product product, string productId, string variantId, CancellationToken cancellationToken)
+    {
+        var variantInput = ShopifyPushInputs.Variant(product, s_allFields, variantId, withSku: true)!;
+        try
+        {
+            var errors = await writes.UpdateVariantAsync(productId, variantInput, cancellationToken).ConfigureAwait(false);
+            if (errors.Count > 0)
+            {
+                await writes.DeleteProductAsync(productId, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            return errors;
+        }
+        catch (ShopifyGraphQLException)
+        {
+            await writes.DeleteProductAsync(productId, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
     }
 
     private static ShopifyWriteResult Failure(IReadOnlyList<ShopifyUserError> errors, string? whenEmpty)

@@ -21,6 +21,9 @@ internal sealed record MutationPayload(IReadOnlyList<BulkUserError>? UserErrors)
 /// <summary><c>data</c> of UpdateProduct.graphql.</summary>
 internal sealed record UpdateProductData(MutationPayload ProductUpdate);
 
+/// <summary><c>data</c> of DeleteProduct.graphql.</summary>
+internal sealed record DeleteProductData(MutationPayload ProductDelete);
+
 /// <summary><c>data</c> of UpdateVariant.graphql.</summary>
 internal sealed record UpdateVariantData(MutationPayload ProductVariantsBulkUpdate);
 

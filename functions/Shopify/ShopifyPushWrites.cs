@@ -13,6 +13,7 @@ internal sealed class ShopifyPushWrites(ShopifyGraphQLClient client)
 {
     private static readonly ShopifyDocument s_createProduct = ShopifyDocument.Load("CreateProduct", estimatedCost: 10);
     private static readonly ShopifyDocument s_updateProduct = ShopifyDocument.Load("UpdateProduct", estimatedCost: 10);
+    private static readonly ShopifyDocument s_deleteProduct = ShopifyDocument.Load("DeleteProduct", estimatedCost: 10);
     private static readonly ShopifyDocument s_updateVariant = ShopifyDocument.Load("UpdateVariant", estimatedCost: 10);
     private static readonly ShopifyDocument s_setInventory = ShopifyDocument.Load("SetInventory", estimatedCost: 10);
     private static readonly ShopifyDocument s_firstLocation = ShopifyDocument.Load("FirstLocation", estimatedCost: 3);
@@ -37,6 +38,9 @@ internal sealed class ShopifyPushWrites(ShopifyGraphQLClient client)
 
     public async Task<IReadOnlyList<ShopifyUserError>> UpdateProductAsync(object product, object[]? media, CancellationToken cancellationToken)
         => Errors((await client.ExecuteAsync<UpdateProductData>(s_updateProduct, new { product, media }, cancellationToken).ConfigureAwait(false)).ProductUpdate.UserErrors);
+
+    public async Task<IReadOnlyList<ShopifyUserError>> DeleteProductAsync(string productId, CancellationToken cancellationToken)
+        => Errors((await client.ExecuteAsync<DeleteProductData>(s_deleteProduct, new { input = new { id = productId } }, cancellationToken).ConfigureAwait(false)).ProductDelete.UserErrors);
 
     public async Task<IReadOnlyList<ShopifyUserError>> UpdateVariantAsync(string productId, object variant, CancellationToken cancellationToken)
         => Errors((await client.ExecuteAsync<UpdateVariantData>(s_updateVariant, new { productId, variants = new[] { variant } }, cancellationToken).ConfigureAwait(false))

@@ -153,6 +153,23 @@ public sealed class ShopifyPushTests(ShopifyPushFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task CreateAsync_VariantRefused_DeletesTheHalfMadeProductSoARetryCannotDuplicateIt()
+    {
+        // Arrange: productCreate takes it; the variant write refuses the negative price.
+        var product = new Product { Sku = Sku.Parse("PUSH-NEW-0003"), Title = "HalfMadeProduct", Price = -1m };
+        var byTitle = new ShopifyDocument("ProductsTitled", "query ProductsTitled { products(first: 5, query: \"title:HalfMadeProduct\") { nodes { id } } }", 12);
+
+        // Act
+        var result = await fixture.Push.CreateAsync(product, "create-3", CancellationToken.None);
+
+        // Assert
+        Assert.False(result.Succeeded);
+        Assert.NotEmpty(result.Errors);
+        var left = await fixture.Sandbox.Client.ExecuteAsync<JsonElement>(byTitle, null, CancellationToken.None);
+        Assert.Equal(0, left.GetProperty("products").GetProperty("nodes").GetArrayLength());
+    }
+
+    [Fact]
     public async Task UpdateAsync_Collections_JoinsTheNewOnesOnly()
     {
         // Arrange
