@@ -11,7 +11,7 @@ return args switch
     ["tables-insert", ..] => await TableInsertBenchmark.RunAsync(Argument(1, 50_000), Argument(2, 4), Console.Out),
     ["blob-transfer", ..] => await BlobTransferBenchmark.RunAsync(Argument(1, 256), Console.Out),
     ["import", ..] => await ImportBenchmark.RunAsync(Argument(1, 50_000), Console.Out),
-    ["push", ..] => await PushBenchmark.RunAsync(Argument(1, 10_000), Console.Out),
+    ["push", ..] => await PushBenchmark.RunAsync(Argument(1, 10_000), args.Length > 2 ? args[2] : "both", Console.Out),
     _ => Usage(),
 };
 
@@ -19,6 +19,6 @@ int Argument(int index, int fallback) => args.Length > index ? int.Parse(args[in
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: storage | tables-insert [entities=50000] [parallelism=4] | blob-transfer [mebibytes=256] | import [products=50000] | push [changes=10000]");
+    Console.Error.WriteLine("usage: storage | tables-insert [entities=50000] [parallelism=4] | blob-transfer [mebibytes=256] | import [products=50000] | push [changes=10000] [both|single|bulk]");
     return 2;
 }
