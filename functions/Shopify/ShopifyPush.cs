@@ -55,15 +55,7 @@ public sealed class ShopifyPush : IShopifyPush
         var found = new Dictionary<string, StoreProduct>(StringComparer.Ordinal);
         if (wanted.Count > BulkReadThreshold)
         {
-            await foreach (var product in _export.ExportStoreProductsAsync(s_exportPoll, s_exportTimeout, cancellationToken).ConfigureAwait(false))
-            {
-                if (product.Product.ShopifyProductId is { } id && wanted.Contains(id))
-                {
-                    found[id] = product;
-                }
-            }
-
-            return found;
+            return await ExportAsync(wanted, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var chunk in wanted.Chunk(ReadPageSize))
@@ -80,6 +72,31 @@ public sealed class ShopifyPush : IShopifyPush
         }
 
         return found;
+    }
+
+    // Shopify runs one bulk query at a time: batches of a large push re-reading at once take turns.
+    private async Task<Dictionary<string, StoreProduct>> ExportAsync(HashSet<string> wanted, CancellationToken cancellationToken)
+    {
+        for (var waits = 0; ; waits++)
+        {
+            var found = new Dictionary<string, StoreProduct>(StringComparer.Ordinal);
+            try
+            {
+                await foreach (var product in _export.ExportStoreProductsAsync(s_exportPoll, s_exportTimeout, cancellationToken).ConfigureAwait(false))
+                {
+                    if (product.Product.ShopifyProductId is { } id && wanted.Contains(id))
+                    {
+                        found[id] = product;
+                    }
+                }
+
+                return found;
+            }
+            catch (ShopifyBulkOperationException busy) when (busy.ErrorCode == "OPERATION_IN_PROGRESS" && waits < s_exportTimeout / s_exportPoll)
+            {
+                await Task.Delay(s_exportPoll, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -233,6 +233,21 @@ public sealed class ShopifyPushTests(ShopifyPushFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task ReadAsync_ThreeLargeReadsAtOnce_TakeTurnsAtTheOneBulkQueryAndAllSucceed()
+    {
+        // Arrange: the batches of a large push re-read at the same time; Shopify runs one bulk query at a time.
+        var sku = fixture.TakeSkus(1)[0];
+        var expected = (await fixture.ReadAsync(sku)).Product;
+        var ids = Enumerable.Range(0, ShopifyPush.BulkReadThreshold).Select(index => $"gid://shopify/Product/{80_000_000 + index}").Append(expected.ShopifyProductId!).ToList();
+
+        // Act
+        var reads = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => fixture.Push.ReadAsync(ids, CancellationToken.None)));
+
+        // Assert
+        Assert.All(reads, found => Assert.Equal(expected.Price, Assert.Single(found).Value.Product.Price));
+    }
+
+    [Fact]
     public async Task BulkUpdateAsync_ThreeHundredPricesOneNegative_AppliesAllOthersAndFailsThatLineAlone()
     {
         // Arrange
