@@ -27,26 +27,15 @@ public sealed class StageBatchStep(
     ImportOptions options,
     TimeProvider timeProvider) : IWorkflowStep<StageBatchMessage>
 {
+    private static readonly FanOutPhase<FinishImportMessage> Validation =
+        new(ImportPhases.Validate, ImportPhases.Finish, ImportCounters.ProgressOf, runId => new FinishImportMessage(runId));
+
     /// <inheritdoc />
-    public async Task RunAsync(StageBatchMessage message, StepContext context, CancellationToken cancellationToken)
+    public Task RunAsync(StageBatchMessage message, StepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(context);
-        var run = await runs.GetAsync(message.RunId, cancellationToken);
-        if (run is null || run.Status.IsFinished())
-        {
-            return;
-        }
-
-        var completion = await runs.IsBatchCompleteAsync(run.RunId, message.BatchIndex, cancellationToken)
-            ? new BatchCompletion(message.BatchIndex, new Dictionary<string, long>(), new Dictionary<string, IReadOnlyList<string>>())
-            : await StageAsync(run, message.BatchIndex, cancellationToken);
-        var fanIn = await FanIn.CompleteBatchAsync(
-            runs, run.RunId, completion, ImportPhases.Validate, ImportPhases.Finish, ImportCounters.ProgressOf, timeProvider.GetUtcNow(), cancellationToken);
-        if (fanIn.AdvancedPhase || (context.IsRedelivery && fanIn.Run.Phase == ImportPhases.Finish))
-        {
-            await queue.EnqueueAsync(new FinishImportMessage(run.RunId), null, cancellationToken);
-        }
+        return FanIn.RunBatchAsync(runs, queue, Validation, message.RunId, message.BatchIndex, context,
+            run => StageAsync(run, message.BatchIndex, cancellationToken), timeProvider, cancellationToken);
     }
 
     private async Task<BatchCompletion> StageAsync(WorkflowRun run, int batchIndex, CancellationToken cancellationToken)

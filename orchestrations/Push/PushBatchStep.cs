@@ -16,26 +16,15 @@ public sealed class PushBatchStep(IRunStore runs, IPayloadStore payloads, BatchP
     /// <summary>How many errors one batch lists on the run (its counters always hold the totals).</summary>
     private const int MaxListedErrors = 20;
 
+    private static readonly FanOutPhase<FinishPushMessage> Pushing =
+        new(PushPhases.Push, PushPhases.Finish, PushCounters.ProgressOf, runId => new FinishPushMessage(runId));
+
     /// <inheritdoc />
-    public async Task RunAsync(PushBatchMessage message, StepContext context, CancellationToken cancellationToken)
+    public Task RunAsync(PushBatchMessage message, StepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(context);
-        var run = await runs.GetAsync(message.RunId, cancellationToken);
-        if (run is null || run.Status.IsFinished())
-        {
-            return;
-        }
-
-        var completion = await runs.IsBatchCompleteAsync(run.RunId, message.BatchIndex, cancellationToken)
-            ? new BatchCompletion(message.BatchIndex, new Dictionary<string, long>(), new Dictionary<string, IReadOnlyList<string>>())
-            : await PushAsync(run, message.BatchIndex, cancellationToken);
-        var fanIn = await FanIn.CompleteBatchAsync(
-            runs, run.RunId, completion, PushPhases.Push, PushPhases.Finish, PushCounters.ProgressOf, timeProvider.GetUtcNow(), cancellationToken);
-        if (fanIn.AdvancedPhase || (context.IsRedelivery && fanIn.Run.Phase == PushPhases.Finish))
-        {
-            await queue.EnqueueAsync(new FinishPushMessage(run.RunId), null, cancellationToken);
-        }
+        return FanIn.RunBatchAsync(runs, queue, Pushing, message.RunId, message.BatchIndex, context,
+            run => PushAsync(run, message.BatchIndex, cancellationToken), timeProvider, cancellationToken);
     }
 
     private async Task<BatchCompletion> PushAsync(WorkflowRun run, int batchIndex, CancellationToken cancellationToken)

@@ -11,6 +11,56 @@ namespace CowansSync.Orchestrations.Workflows;
 /// </summary>
 public static class FanIn
 {
+    /// <summary>
+    /// The body of a batch step: does the batch's work unless its marker exists, records it, and sends the next step when
+    /// this call finished the phase — or, on a redelivery, when the run is already there, since the delivery that moved
+    /// it may have stopped before sending.
+    /// </summary>
+    /// <typeparam name="TNext">The message of the step after the fan-in.</typeparam>
+    /// <param name="store">The run store.</param>
+    /// <param name="queue">The step scheduler.</param>
+    /// <param name="phase">The fanned-out phase.</param>
+    /// <param name="runId">The run.</param>
+    /// <param name="batchIndex">The batch.</param>
+    /// <param name="context">The delivery.</param>
+    /// <param name="work">The batch's work on the run as read; returns its marker.</param>
+    /// <param name="timeProvider">The clock of the update.</param>
+    /// <param name="cancellationToken">Stops the step.</param>
+    /// <returns>A task that completes when the batch is recorded.</returns>
+    public static async Task RunBatchAsync<TNext>(
+        IRunStore store,
+        IStepScheduler queue,
+        FanOutPhase<TNext> phase,
+        string runId,
+        int batchIndex,
+        StepContext context,
+        Func<WorkflowRun, Task<BatchCompletion>> work,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+        where TNext : IWorkflowMessage
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(queue);
+        ArgumentNullException.ThrowIfNull(phase);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var run = await store.GetAsync(runId, cancellationToken);
+        if (run is null || run.Status.IsFinished())
+        {
+            return;
+        }
+
+        var completion = await store.IsBatchCompleteAsync(runId, batchIndex, cancellationToken)
+            ? new BatchCompletion(batchIndex, new Dictionary<string, long>(), new Dictionary<string, IReadOnlyList<string>>())
+            : await work(run);
+        var fanIn = await CompleteBatchAsync(store, runId, completion, phase.From, phase.To, phase.ProgressOf, timeProvider.GetUtcNow(), cancellationToken);
+        if (fanIn.AdvancedPhase || (context.IsRedelivery && fanIn.Run.Phase == phase.To))
+        {
+            await queue.EnqueueAsync(phase.NextOf(runId), null, cancellationToken);
+        }
+    }
+
     /// <summary>Records a finished batch and advances the run's counters and, when it was the last, its phase.</summary>
     /// <param name="store">The run store.</param>
     /// <param name="runId">The run.</param>
