@@ -116,7 +116,7 @@ public static class PushApi
         {
             errors["change_ids"] = $"must hold 1 to {MaxChangeIds} ids; it holds {request.ChangeIds.Count}";
         }
-        else if (byIds && request!.ChangeIds!.ToList().FindIndex(id => !IsChangeId(id)) is var bad and >= 0)
+        else if (byIds && request!.ChangeIds!.ToList().FindIndex(id => !StagedChangeId.IsWellFormed(id)) is var bad and >= 0)
         {
             errors[$"change_ids[{bad}]"] = "must be a change id (32 lower-case hex characters)";
         }
@@ -128,8 +128,6 @@ public static class PushApi
 
         return errors;
     }
-
-    private static bool IsChangeId(string? id) => id is { Length: 32 } && id.All(char.IsAsciiHexDigitLower);
 
     private static PushStarted Started(WorkflowRun run)
         => new(run.RunId, WireName.Of(run.Status), run.Status.IsFinished() ? run.Counters : null, $"/api/runs/{run.RunId}");

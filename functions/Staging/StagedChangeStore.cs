@@ -87,7 +87,8 @@ public sealed partial class StagedChangeStore(StorageClients storage, ILogger<St
 
     private async Task<(StagedChange Change, ETag ETag)?> ReadAsync(string changeId, CancellationToken cancellationToken)
     {
-        if (!IsChangeId(changeId))
+        // Anything else cannot exist and must not reach a table key.
+        if (!StagedChangeId.IsWellFormed(changeId))
         {
             return null;
         }
@@ -134,8 +135,6 @@ public sealed partial class StagedChangeStore(StorageClients storage, ILogger<St
 
     private static TableEntity IndexEntity(StagedChange change) => new(change.ChangeId[..2], change.ChangeId) { ["RunId"] = change.RunId };
 
-    // Ids are 32 lower-case hex characters; anything else cannot exist and must not reach a table key.
-    private static bool IsChangeId(string? changeId) => changeId is { Length: 32 } && changeId.All(char.IsAsciiHexDigitLower);
 
     [LoggerMessage(1, LogLevel.Debug, "Staged change {ChangeId} of run {RunId} exists already; kept as it is")]
     private partial void LogAlreadyStaged(string changeId, string runId);

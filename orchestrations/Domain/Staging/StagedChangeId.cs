@@ -28,4 +28,9 @@ public static class StagedChangeId
         var parts = JsonSerializer.SerializeToUtf8Bytes(new[] { runId, sku.Normalized, WireName.Of(direction) });
         return Convert.ToHexStringLower(SHA256.HashData(parts), 0, 16);
     }
+
+    /// <summary>Whether a text can be a change id (32 lower-case hex characters); anything else names no change.</summary>
+    /// <param name="changeId">The text, e.g. from a URL or a request body.</param>
+    /// <returns><see langword="true"/> when well formed.</returns>
+    public static bool IsWellFormed(string? changeId) => changeId is { Length: 32 } && changeId.All(char.IsAsciiHexDigitLower);
 }
