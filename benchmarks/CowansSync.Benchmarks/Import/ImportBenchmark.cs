@@ -61,7 +61,7 @@ internal static class ImportBenchmark
         var storage = StorageAccount.Parse(sandbox.Value("storage", "connection_string"));
         var table = new TableClient(storage, "insertfloor");
         await table.CreateIfNotExistsAsync();
-        var insert = await TableInsertBenchmark.InsertAsync(table, (int)rows, parallelism: 4);
+        var insert = await LegacyTableInsertBenchmark.InsertAsync(table, (int)rows, parallelism: 4);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor, table insert alone: {rows:N0} rows in {insert.TotalSeconds:F2} s"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"end to end / floors: {wall / read.Elapsed:F1}× the reader, {wall / insert:F1}× the inserts, {wall / (read.Elapsed + insert):F1}× both"));
