@@ -8,19 +8,12 @@ using CowansSync.Benchmarks.Tables;
 return args switch
 {
     ["storage"] => await TableInsertBenchmark.RunAsync(50_000, 4, Console.Out) | await BlobTransferBenchmark.RunAsync(256, Console.Out),
-    ["storage-compare", ..] => await StorageComparison(Argument(1, 50_000), Argument(2, 4)),
     ["tables-insert", ..] => await TableInsertBenchmark.RunAsync(Argument(1, 50_000), Argument(2, 4), Console.Out),
     ["blob-transfer", ..] => await BlobTransferBenchmark.RunAsync(Argument(1, 256), Console.Out),
     ["import", ..] => await ImportBenchmark.RunAsync(Argument(1, 50_000), Console.Out),
     ["push", ..] => await PushBenchmark.RunAsync(Argument(1, 10_000), args.Length > 2 ? args[2] : "both", Console.Out),
     _ => Usage(),
 };
-
-// The hand-written clients and the SDK, alternating in one process so both see the same machine.
-async Task<int> StorageComparison(int entities, int parallelism) =>
-    await LegacyTableInsertBenchmark.RunAsync(entities, parallelism, Console.Out) | await TableInsertBenchmark.RunAsync(entities, parallelism, Console.Out)
-    | await LegacyTableInsertBenchmark.RunAsync(entities, parallelism, Console.Out) | await TableInsertBenchmark.RunAsync(entities, parallelism, Console.Out)
-    | await LegacyBlobTransferBenchmark.RunAsync(256, Console.Out) | await BlobTransferBenchmark.RunAsync(256, Console.Out);
 
 int Argument(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 

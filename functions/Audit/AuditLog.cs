@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
+using Azure.Data.Tables;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Storage.Tables;
 
 namespace CowansSync.Functions.Audit;
 
@@ -60,7 +60,7 @@ public sealed class AuditLog(StorageClients storage, TimeProvider timeProvider)
         for (var step = 0; step < LatestLookbackMonths && entries.Count < count; step++, month = month.AddMonths(-1))
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}");
-            await foreach (var row in table.QueryAsync(filter, count - entries.Count, cancellationToken: cancellationToken))
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, count - entries.Count, cancellationToken: cancellationToken))
             {
                 entries.Add(new AuditEntry(
                     row.GetDateTimeOffset("At") ?? default,

@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Storage.Tables;
 
 namespace CowansSync.Functions.Auth;
 
@@ -49,7 +49,7 @@ public sealed class ApiKeyStore(StorageClients storage, TimeProvider timeProvide
         }
 
         var table = await storage.GetTableAsync(TableName, cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync(Partition, keyId, cancellationToken: cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync<TableEntity>(Partition, keyId, cancellationToken: cancellationToken);
         return entity.HasValue && ApiKeySecret.Matches(presentedKey, entity.Value!.GetString("KeyHash") ?? string.Empty)
             ? ToInfo(entity.Value)
             : null;
@@ -62,7 +62,7 @@ public sealed class ApiKeyStore(StorageClients storage, TimeProvider timeProvide
     {
         var table = await storage.GetTableAsync(TableName, cancellationToken);
         var keys = new List<ApiKeyInfo>();
-        await foreach (var entity in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
         {
             keys.Add(ToInfo(entity));
         }
@@ -77,7 +77,7 @@ public sealed class ApiKeyStore(StorageClients storage, TimeProvider timeProvide
     public async Task<ApiKeyInfo?> DeleteAsync(string keyId, CancellationToken cancellationToken)
     {
         var table = await storage.GetTableAsync(TableName, cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync(Partition, keyId, cancellationToken: cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync<TableEntity>(Partition, keyId, cancellationToken: cancellationToken);
         if (!entity.HasValue)
         {
             return null;

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Azure.Storage.Blobs.Models;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Storage.Blobs;
 
 namespace CowansSync.Functions.Etilize;
 
@@ -108,12 +108,19 @@ public sealed partial class EtilizeDropFetcher(
         var blobName = string.Create(CultureInfo.InvariantCulture, $"{modified:yyyy}/{modified:MM}/{modified:dd}/{file.Name}");
         var container = await storage.GetBlobContainerAsync(containerName, cancellationToken);
         var blob = container.GetBlobClient(blobName);
-        // The FTP stream goes straight into the upload, which holds one block at a time, never the whole file.
+        // The FTP stream is copied into a block upload that holds one block at a time, never the whole file. A copy,
+        // not UploadAsync(stream): the FTP data stream throws when read again after its end, which the SDK's
+        // partitioned upload does.
         await ftp.DownloadAsync(file.Name, async (content, token) =>
         {
-            await blob.UploadAsync(content, new BlobUploadOptions { ContentType = "application/zip" }, token);
+            var options = new BlobOpenWriteOptions { BufferSize = StorageClients.UploadBlockBytes, HttpHeaders = new BlobHttpHeaders { ContentType = "application/zip" } };
+            await using (var upload = await blob.OpenWriteAsync(overwrite: true, options, token))
+            {
+                await content.CopyToAsync(upload, token);
+            }
+
             // A short copy means the transfer broke off or Etilize was still writing the file: take it again.
-            var copied = (await blob.GetPropertiesAsync(token)).Value.ContentLength;
+            var copied = (await blob.GetPropertiesAsync(cancellationToken: token)).Value.ContentLength;
             if (copied != file.Size)
             {
                 throw new EtilizeFtpException($"Copied {copied} of the {file.Size} bytes listed for {file.Name}.", null, isTransient: true);

@@ -1,6 +1,6 @@
 using Azure;
+using Azure.Data.Tables;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Storage.Tables;
 
 namespace CowansSync.Functions.Etilize;
 
@@ -99,7 +99,7 @@ public sealed class EtilizeDropStore(StorageClients storage, TimeProvider time, 
     {
         var table = await storage.GetTableAsync(tableName, cancellationToken);
         var records = new List<EtilizeFileRecord>();
-        await foreach (var entity in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
         {
             records.Add(Read(entity));
         }
@@ -111,7 +111,7 @@ public sealed class EtilizeDropStore(StorageClients storage, TimeProvider time, 
     {
         ArgumentException.ThrowIfNullOrEmpty(fingerprint);
         var table = await storage.GetTableAsync(tableName, cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync(Partition, TableKeyText.Escape(fingerprint), cancellationToken: cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKeyText.Escape(fingerprint), cancellationToken: cancellationToken);
         return entity.HasValue ? entity.Value : null;
     }
 

@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Storage.Tables;
 
 namespace CowansSync.Functions.Hosting;
 
@@ -40,7 +40,7 @@ public sealed class TimerRunLog(StorageClients storage)
     {
         var table = await storage.GetTableAsync(TableName, cancellationToken);
         var runs = new Dictionary<string, TimerRun>(StringComparer.Ordinal);
-        await foreach (var entity in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
         {
             runs[entity.RowKey] = new TimerRun(entity.RowKey,
                 entity.GetDateTimeOffset("ScheduledTime") ?? default, entity.GetDateTimeOffset("StartedAt") ?? default,

@@ -1,6 +1,6 @@
 using Azure;
+using Azure.Data.Tables;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Storage.Tables;
 using CowansSync.Orchestrations.Domain.Products;
 using CowansSync.Orchestrations.Ports;
 
@@ -37,7 +37,7 @@ public sealed partial class ProductStore(StorageClients storage, ILogger<Product
         var (partition, row) = Keys(product.Sku);
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await table.GetEntityIfExistsAsync(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var stored = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (stored.HasValue && (stored.Value!.GetInt32(LastSyncedVersionColumn) ?? 0) > (product.LastSyncedVersion ?? 0))
             {
                 LogKeptNewer(product.Sku.Normalized, product.LastSyncedVersion);
@@ -64,7 +64,7 @@ public sealed partial class ProductStore(StorageClients storage, ILogger<Product
     {
         var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
         var (partition, row) = Keys(sku);
-        var stored = await table.GetEntityIfExistsAsync(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var stored = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
         return stored.HasValue ? CompressedJsonParts.Read<Product>(stored.Value!, "Product") : null;
     }
 
@@ -82,7 +82,7 @@ public sealed partial class ProductStore(StorageClients storage, ILogger<Product
         var (from, to) = TableBuckets.Range(Prefix);
         var keys = new List<(string Partition, string Row)>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}");
-        await foreach (var key in table.QueryAsync(filter, MaxQueryPage, KeyColumns, cancellationToken).ConfigureAwait(false))
+        await foreach (var key in table.QueryAsync<TableEntity>(filter, MaxQueryPage, KeyColumns, cancellationToken).ConfigureAwait(false))
         {
             keys.Add((key.PartitionKey, key.RowKey));
         }
@@ -91,7 +91,7 @@ public sealed partial class ProductStore(StorageClients storage, ILogger<Product
         var items = new Product?[wanted.Count];
         await Parallel.ForAsync(0, wanted.Count, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, token) =>
         {
-            var row = await table.GetEntityIfExistsAsync(wanted[i].Partition, wanted[i].Row, cancellationToken: token).ConfigureAwait(false);
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(wanted[i].Partition, wanted[i].Row, cancellationToken: token).ConfigureAwait(false);
             items[i] = row.HasValue ? CompressedJsonParts.Read<Product>(row.Value!, "Product") : null;
         }).ConfigureAwait(false);
         return new ProductPage([.. items.OfType<Product>()], keys.Count);

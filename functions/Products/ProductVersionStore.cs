@@ -1,6 +1,6 @@
 using Azure;
+using Azure.Data.Tables;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Storage.Tables;
 using CowansSync.Orchestrations.Domain.Products;
 using CowansSync.Orchestrations.Domain.Staging;
 using CowansSync.Orchestrations.Domain.Versions;
@@ -80,7 +80,7 @@ public sealed partial class ProductVersionStore(StorageClients storage, TimeProv
 
     private static async Task<ProductVersion?> FindChangeAsync(TableClient table, string partition, string changeId, CancellationToken cancellationToken)
     {
-        var pin = await table.GetEntityIfExistsAsync(partition, ProductVersionEntity.ChangeRowKey(changeId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var pin = await table.GetEntityIfExistsAsync<TableEntity>(partition, ProductVersionEntity.ChangeRowKey(changeId), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!pin.HasValue)
         {
             return null;
@@ -88,7 +88,7 @@ public sealed partial class ProductVersionStore(StorageClients storage, TimeProv
 
         // Written in the same transaction as its version row, so that row exists.
         var number = ProductVersionEntity.NumberOf(pin.Value!);
-        var row = await table.GetEntityAsync(partition, ProductVersionEntity.VersionRowKey(number), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var row = await table.GetEntityAsync<TableEntity>(partition, ProductVersionEntity.VersionRowKey(number), cancellationToken: cancellationToken).ConfigureAwait(false);
         return ProductVersionEntity.FromEntity(row.Value);
     }
 
@@ -105,7 +105,7 @@ public sealed partial class ProductVersionStore(StorageClients storage, TimeProv
     private static AsyncPageable<TableEntity> QueryVersions(TableClient table, string partition, int? maxPerPage, CancellationToken cancellationToken)
     {
         var (from, to) = ProductVersionEntity.VersionRange;
-        return table.QueryAsync(
+        return table.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey le {to}"),
             maxPerPage,
             cancellationToken: cancellationToken);

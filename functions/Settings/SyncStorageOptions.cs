@@ -1,6 +1,8 @@
 using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Identity;
-using CowansSync.Functions.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace CowansSync.Functions.Settings;
 
@@ -10,6 +12,11 @@ namespace CowansSync.Functions.Settings;
 /// <c>__tableServiceUri</c>, plus <c>SyncStorage__clientId</c> for a user-assigned identity (the Functions host's
 /// identity-connection convention, so the queue trigger in Azure reads the same settings).
 /// </summary>
+/// <remarks>
+/// Blob and Queue clients pin service version 2025-11-05: the SDK's default (2026-10-06) is newer than any Azurite
+/// that installs here accepts, and Azure serves 2025-11-05 as well. Queue messages are base64, as the Functions queue
+/// trigger reads and writes them.
+/// </remarks>
 public sealed class SyncStorageOptions
 {
     /// <summary>The setting's name, also the <c>connection</c> of queue triggers on this account.</summary>
@@ -37,25 +44,53 @@ public sealed class SyncStorageOptions
     public bool UsesIdentity =>
         new[] { AccountName, BlobServiceUri, QueueServiceUri, TableServiceUri }.Any(value => !string.IsNullOrEmpty(value));
 
-    /// <summary>The account these settings describe.</summary>
-    /// <returns>The account.</returns>
+    /// <summary>The Table service these settings describe.</summary>
+    /// <returns>The client.</returns>
     /// <exception cref="FormatException">The connection string or a service URI is malformed.</exception>
-    public StorageAccount CreateAccount()
-    {
-        if (!UsesIdentity)
-        {
-            return StorageAccount.Parse(ConnectionString ?? string.Empty);
-        }
+    public TableServiceClient CreateTableServiceClient() => UsesIdentity
+        ? new TableServiceClient(Endpoint(TableServiceUri, "tableServiceUri", "table"), Credential())
+        : new TableServiceClient(RequiredConnectionString());
 
-        TokenCredential credential = string.IsNullOrEmpty(ClientId)
-            ? new DefaultAzureCredential()
-            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(ClientId));
-        return StorageAccount.FromIdentity(credential, string.IsNullOrEmpty(AccountName) ? null : AccountName,
-            ServiceUri(BlobServiceUri, "blobServiceUri"), ServiceUri(QueueServiceUri, "queueServiceUri"), ServiceUri(TableServiceUri, "tableServiceUri"));
+    /// <summary>The Blob service these settings describe.</summary>
+    /// <returns>The client.</returns>
+    /// <exception cref="FormatException">The connection string or a service URI is malformed.</exception>
+    public BlobServiceClient CreateBlobServiceClient()
+    {
+        var options = new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_11_05);
+        return UsesIdentity
+            ? new BlobServiceClient(Endpoint(BlobServiceUri, "blobServiceUri", "blob"), Credential(), options)
+            : new BlobServiceClient(RequiredConnectionString(), options);
     }
 
-    private static Uri? ServiceUri(string? value, string setting) =>
-        string.IsNullOrEmpty(value) ? null
-        : Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri
-        : throw new FormatException($"SyncStorage__{setting} must be an absolute https URL.");
+    /// <summary>The Queue service these settings describe.</summary>
+    /// <returns>The client.</returns>
+    /// <exception cref="FormatException">The connection string or a service URI is malformed.</exception>
+    public QueueServiceClient CreateQueueServiceClient()
+    {
+        var options = new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_11_05) { MessageEncoding = QueueMessageEncoding.Base64 };
+        return UsesIdentity
+            ? new QueueServiceClient(Endpoint(QueueServiceUri, "queueServiceUri", "queue"), Credential(), options)
+            : new QueueServiceClient(RequiredConnectionString(), options);
+    }
+
+    private string RequiredConnectionString() =>
+        string.IsNullOrWhiteSpace(ConnectionString) ? throw new FormatException("The setting SyncStorage is empty.") : ConnectionString;
+
+    private TokenCredential Credential() => string.IsNullOrEmpty(ClientId)
+        ? new DefaultAzureCredential()
+        : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(ClientId));
+
+    private Uri Endpoint(string? serviceUri, string setting, string service)
+    {
+        if (!string.IsNullOrEmpty(serviceUri))
+        {
+            return Uri.TryCreate(serviceUri, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+                ? uri
+                : throw new FormatException($"SyncStorage__{setting} must be an absolute https URL.");
+        }
+
+        return string.IsNullOrEmpty(AccountName)
+            ? throw new ArgumentException($"SyncStorage__accountName or SyncStorage__{setting} is required.", setting)
+            : new Uri($"https://{AccountName}.{service}.core.windows.net");
+    }
 }

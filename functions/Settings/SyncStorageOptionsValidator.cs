@@ -23,18 +23,17 @@ internal sealed class SyncStorageOptionsValidator : IValidateOptions<SyncStorage
 
         try
         {
-            options.CreateAccount();
+            // Blob first: its parser's messages name what is wrong without quoting the connection string.
+            options.CreateBlobServiceClient();
+            options.CreateQueueServiceClient();
+            options.CreateTableServiceClient();
             return ValidateOptionsResult.Success;
         }
-        catch (FormatException error)
+        catch (Exception error) when (error is FormatException or ArgumentException or InvalidOperationException)
         {
             return ValidateOptionsResult.Fail(options.UsesIdentity
                 ? $"The SyncStorage__* identity settings are invalid: {error.Message}"
                 : $"The setting SyncStorage is not a valid connection string: {error.Message}");
-        }
-        catch (ArgumentException error)
-        {
-            return ValidateOptionsResult.Fail($"The SyncStorage__* identity settings are incomplete: {error.Message}");
         }
     }
 }

@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Storage.Tables;
 using CowansSync.Orchestrations.Domain.Products;
 using CowansSync.Orchestrations.Ports;
 
@@ -68,7 +68,7 @@ public sealed partial class ShopifyStoreSnapshots(ShopifyBulkExport export, Stor
         var options = new ParallelOptions { MaxDegreeOfParallelism = MaxParallelReads, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, keys.Length), options, async (index, token) =>
         {
-            var row = await table.GetEntityIfExistsAsync(StoreSnapshotRows.Partition(snapshotId, keys[index]), keys[index], cancellationToken: token).ConfigureAwait(false);
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(StoreSnapshotRows.Partition(snapshotId, keys[index]), keys[index], cancellationToken: token).ConfigureAwait(false);
             read[index] = row.HasValue ? StoreSnapshotRows.FromRow(row.Value!) : null;
         }).ConfigureAwait(false);
 

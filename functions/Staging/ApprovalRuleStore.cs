@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Storage.Tables;
 using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Domain.Rules;
 using CowansSync.Orchestrations.Ports;
@@ -33,7 +33,7 @@ public sealed class ApprovalRuleStore(StorageClients storage) : IApprovalRuleSto
     {
         var table = await GetSeededTableAsync(cancellationToken).ConfigureAwait(false);
         var rules = new List<ApprovalRule>();
-        await foreach (var row in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (row.RowKey != SeededMarker)
             {
@@ -107,7 +107,7 @@ public sealed class ApprovalRuleStore(StorageClients storage) : IApprovalRuleSto
             return table;
         }
 
-        var marker = await table.GetEntityIfExistsAsync(Partition, SeededMarker, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var marker = await table.GetEntityIfExistsAsync<TableEntity>(Partition, SeededMarker, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!marker.HasValue)
         {
             var actions = DefaultApprovalRules.Create().Select(rule => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(rule)))

@@ -1,4 +1,5 @@
-using CowansSync.Functions.Storage.Tables;
+using Azure.Data.Tables;
+using CowansSync.Functions.Storage;
 using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Domain.Staging;
 

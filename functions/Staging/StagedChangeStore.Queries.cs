@@ -1,4 +1,4 @@
-using CowansSync.Functions.Storage.Tables;
+using Azure.Data.Tables;
 using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Domain.Staging;
 
@@ -30,7 +30,7 @@ public sealed partial class StagedChangeStore
         var items = new StagedChange?[wanted.Count];
         await Parallel.ForAsync(0, wanted.Count, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, token) =>
         {
-            var row = await table.GetEntityIfExistsAsync(wanted[i].RunId, wanted[i].ChangeId, cancellationToken: token).ConfigureAwait(false);
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(wanted[i].RunId, wanted[i].ChangeId, cancellationToken: token).ConfigureAwait(false);
             items[i] = row.HasValue ? StagedChangeEntity.FromEntity(row.Value!) : null;
         }).ConfigureAwait(false);
         return new StagedChangePage([.. items.OfType<StagedChange>()], keys.Count);
@@ -56,7 +56,7 @@ public sealed partial class StagedChangeStore
         var counts = Enum.GetValues<ChangeStatus>().ToDictionary(status => status, _ => 0);
         var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
         var filter = runId is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {runId}");
-        await foreach (var row in table.QueryAsync(filter, MaxQueryPage, ["Status"], cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, MaxQueryPage, ["Status"], cancellationToken).ConfigureAwait(false))
         {
             if (WireName.TryParse<ChangeStatus>(row.GetString("Status"), out var status))
             {
@@ -73,7 +73,7 @@ public sealed partial class StagedChangeStore
         var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {runId} and Status eq {WireName.Of(ChangeStatus.Pending)}");
         var pending = 0;
-        await foreach (var _ in table.QueryAsync(filter, MaxQueryPage, ["RowKey"], cancellationToken).ConfigureAwait(false))
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter, MaxQueryPage, ["RowKey"], cancellationToken).ConfigureAwait(false))
         {
             pending++;
         }
@@ -86,7 +86,7 @@ public sealed partial class StagedChangeStore
         ArgumentNullException.ThrowIfNull(query);
         var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
         var keys = new List<(string RunId, string ChangeId, DateTimeOffset CreatedAt)>();
-        await foreach (var row in table.QueryAsync(FilterOf(query), MaxQueryPage, KeyColumns, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<TableEntity>(FilterOf(query), MaxQueryPage, KeyColumns, cancellationToken).ConfigureAwait(false))
         {
             keys.Add((row.PartitionKey, row.RowKey, row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue));
         }

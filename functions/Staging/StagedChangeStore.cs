@@ -1,6 +1,6 @@
 using Azure;
+using Azure.Data.Tables;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Storage.Tables;
 using CowansSync.Orchestrations.Domain.Staging;
 using CowansSync.Orchestrations.Ports;
 
@@ -94,14 +94,14 @@ public sealed partial class StagedChangeStore(StorageClients storage, ILogger<St
         }
 
         var index = await storage.GetTableAsync(IndexTableName, cancellationToken).ConfigureAwait(false);
-        var pointer = await index.GetEntityIfExistsAsync(changeId[..2], changeId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var pointer = await index.GetEntityIfExistsAsync<TableEntity>(changeId[..2], changeId, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!pointer.HasValue || pointer.Value!.GetString("RunId") is not { } runId)
         {
             return null;
         }
 
         var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync(runId, changeId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(runId, changeId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return row.HasValue ? (StagedChangeEntity.FromEntity(row.Value!), row.Value!.ETag) : null;
     }
 

@@ -1,40 +1,65 @@
 using System.Collections.Concurrent;
-using CowansSync.Functions.Storage.Blobs;
-using CowansSync.Functions.Storage.Queues;
-using CowansSync.Functions.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace CowansSync.Functions.Storage;
 
 /// <summary>
-/// Clients for the app's storage account (<c>SyncStorage</c>), one per table, queue and container, shared by the
-/// whole app (the clients are thread-safe). The <c>…Async</c> getters also create the resource on first use, once
-/// per process, so the app needs no deployment step and starts even while storage is briefly unreachable.
+/// The Azure SDK clients of the app's storage account (<c>SyncStorage</c>): one per table, queue and container,
+/// shared by the whole app (the SDK's clients are thread-safe and meant to be reused). The <c>…Async</c> getters also
+/// create the resource on first use, once per process, so the app needs no deployment step and starts even while
+/// storage is briefly unreachable.
 /// </summary>
-public sealed class StorageClients(StorageAccount account, StorageClientOptions options)
+/// <param name="tables">The Table service.</param>
+/// <param name="blobs">The Blob service.</param>
+/// <param name="queues">The Queue service, with base64 messages as the Functions queue trigger expects.</param>
+public sealed class StorageClients(TableServiceClient tables, BlobServiceClient blobs, QueueServiceClient queues)
 {
     private readonly ConcurrentDictionary<string, object> _clients = new();
     private readonly ConcurrentDictionary<string, Task> _created = new();
 
-    /// <summary>The account.</summary>
-    public StorageAccount Account { get; } = account;
+    /// <summary>The Table service.</summary>
+    public TableServiceClient Tables { get; } = tables;
+
+    /// <summary>The Blob service.</summary>
+    public BlobServiceClient Blobs { get; } = blobs;
+
+    /// <summary>The Queue service.</summary>
+    public QueueServiceClient Queues { get; } = queues;
+
+    /// <summary>Clients for the account a connection string names, with the app's client options (tests, benchmarks, tools).</summary>
+    /// <param name="connectionString">A storage connection string, e.g. <c>UseDevelopmentStorage=true</c>.</param>
+    /// <returns>The clients.</returns>
+    public static StorageClients FromConnectionString(string connectionString)
+    {
+        var settings = new Settings.SyncStorageOptions { ConnectionString = connectionString };
+        return new StorageClients(settings.CreateTableServiceClient(), settings.CreateBlobServiceClient(), settings.CreateQueueServiceClient());
+    }
+
+    /// <summary>
+    /// The block size of streamed uploads (<c>OpenWriteAsync</c>, e.g. Etilize drops): an upload of any size holds
+    /// one block in memory, never the whole stream.
+    /// </summary>
+    public const int UploadBlockBytes = 8 * 1024 * 1024;
 
     /// <summary>A table client, without creating the table.</summary>
     /// <param name="tableName">The table.</param>
     /// <returns>The client.</returns>
     public TableClient GetTableClient(string tableName) =>
-        (TableClient)_clients.GetOrAdd($"table:{tableName}", _ => new TableClient(Account, tableName, options));
+        (TableClient)_clients.GetOrAdd($"table:{tableName}", _ => Tables.GetTableClient(tableName));
 
     /// <summary>A queue client, without creating the queue.</summary>
     /// <param name="queueName">The queue.</param>
     /// <returns>The client.</returns>
     public QueueClient GetQueueClient(string queueName) =>
-        (QueueClient)_clients.GetOrAdd($"queue:{queueName}", _ => new QueueClient(Account, queueName, options));
+        (QueueClient)_clients.GetOrAdd($"queue:{queueName}", _ => Queues.GetQueueClient(queueName));
 
     /// <summary>A container client, without creating the container.</summary>
     /// <param name="containerName">The container.</param>
     /// <returns>The client.</returns>
     public BlobContainerClient GetBlobContainerClient(string containerName) =>
-        (BlobContainerClient)_clients.GetOrAdd($"container:{containerName}", _ => new BlobContainerClient(Account, containerName, options));
+        (BlobContainerClient)_clients.GetOrAdd($"container:{containerName}", _ => Blobs.GetBlobContainerClient(containerName));
 
     /// <summary>A table client; the table exists once the task completes.</summary>
     /// <param name="tableName">The table.</param>

@@ -12,7 +12,7 @@ public sealed class BlobPayloadStore(StorageClients storage) : IPayloadStore
     {
         var (container, name) = Split(path);
         var client = await storage.GetBlobContainerAsync(container, cancellationToken);
-        await client.GetBlobClient(name).UploadAsync(new BinaryData(content), cancellationToken: cancellationToken);
+        await client.GetBlobClient(name).UploadAsync(new BinaryData(content), overwrite: true, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -38,7 +38,7 @@ public sealed class BlobPayloadStore(StorageClients storage) : IPayloadStore
         var client = await storage.GetBlobContainerAsync(container, cancellationToken);
         try
         {
-            return (await client.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value.ToArray();
+            return (await client.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
         }
         catch (RequestFailedException error) when (error.Status == 404)
         {

@@ -30,14 +30,14 @@ public sealed class PoisonRedriver(StorageClients storage, IRunStore runs, TimeP
         while (true)
         {
             var messages = (await poison.ReceiveMessagesAsync(32, ScanVisibility, cancellationToken)).Value;
-            if (messages.Count == 0)
+            if (messages.Length == 0)
             {
                 break;
             }
 
             foreach (var message in messages.Where(m => RunIdOf(m.MessageText) == runId))
             {
-                await work.SendMessageAsync(message.MessageText, timeToLive: TimeSpan.MaxValue, cancellationToken: cancellationToken);
+                await work.SendMessageAsync(message.MessageText, timeToLive: QueueStepScheduler.NeverExpires, cancellationToken: cancellationToken);
                 await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
                 redriven++;
             }
@@ -48,7 +48,9 @@ public sealed class PoisonRedriver(StorageClients storage, IRunStore runs, TimeP
             var now = timeProvider.GetUtcNow();
             await runs.UpdateAsync(runId, r => r.Status != RunStatus.Failed ? null : r with
             {
-                Status = RunStatus.Running, CompletedAt = null, UpdatedAt = now,
+                Status = RunStatus.Running,
+                CompletedAt = null,
+                UpdatedAt = now,
             }, cancellationToken);
         }
 

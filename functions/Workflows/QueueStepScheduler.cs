@@ -13,6 +13,9 @@ public sealed class QueueStepScheduler(StorageClients storage) : IStepScheduler
     /// <summary>The work queue.</summary>
     public const string QueueName = "sync-work";
 
+    /// <summary>The time to live of a step message: -1 s is the Queue service's "never expires" (a run may wait days for approval).</summary>
+    public static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
+
     /// <inheritdoc />
     public async Task EnqueueAsync<TMessage>(TMessage message, TimeSpan? delay, CancellationToken cancellationToken)
         where TMessage : IWorkflowMessage
@@ -25,7 +28,7 @@ public sealed class QueueStepScheduler(StorageClients storage) : IStepScheduler
 
         var queue = await storage.GetQueueAsync(QueueName, cancellationToken);
         // Never expire: a step message must stay until it is handled or poisoned.
-        await queue.SendMessageAsync(Serialize(message), delay, TimeSpan.MaxValue, cancellationToken);
+        await queue.SendMessageAsync(Serialize(message), delay, NeverExpires, cancellationToken);
     }
 
     /// <summary>The message's JSON: its properties in snake_case, with <c>type</c> first.</summary>

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
-using CowansSync.Functions.Storage.Tables;
+using Azure.Data.Tables;
 using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Workflows;
 

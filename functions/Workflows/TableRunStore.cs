@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Storage.Tables;
 using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Ports;
 using CowansSync.Orchestrations.Workflows;
@@ -37,7 +37,7 @@ public sealed class TableRunStore(StorageClients storage) : IRunStore
         }
 
         var table = await storage.GetTableAsync(TableName, cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync(runId, RunRow, cancellationToken: cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync<TableEntity>(runId, RunRow, cancellationToken: cancellationToken);
         return entity.HasValue ? RunEntities.ToRun(entity.Value!) : null;
     }
 
@@ -47,16 +47,17 @@ public sealed class TableRunStore(StorageClients storage) : IRunStore
         ArgumentNullException.ThrowIfNull(run);
         var table = await storage.GetTableAsync(TableName, cancellationToken);
         var entity = RunEntities.ToEntity(run);
+        Response replaced;
         try
         {
-            await table.UpdateEntityAsync(entity, new ETag(run.ETag ?? throw new ArgumentException("The run carries no ETag.", nameof(run))), TableUpdateMode.Replace, cancellationToken);
+            replaced = await table.UpdateEntityAsync(entity, new ETag(run.ETag ?? throw new ArgumentException("The run carries no ETag.", nameof(run))), TableUpdateMode.Replace, cancellationToken);
         }
         catch (RequestFailedException error) when (error.Status == 412)
         {
             return null;
         }
 
-        return run with { ETag = entity.ETag.ToString() };
+        return run with { ETag = replaced.Headers.ETag?.ToString() };
     }
 
     /// <inheritdoc />
@@ -75,7 +76,7 @@ public sealed class TableRunStore(StorageClients storage) : IRunStore
         }
 
         var runs = new List<WorkflowRun>();
-        await foreach (var entity in table.QueryAsync(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             runs.Add(RunEntities.ToRun(entity));
         }
@@ -98,7 +99,7 @@ public sealed class TableRunStore(StorageClients storage) : IRunStore
     public async Task<bool> IsBatchCompleteAsync(string runId, int batchIndex, CancellationToken cancellationToken)
     {
         var table = await storage.GetTableAsync(TableName, cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync(runId, BatchKey(batchIndex), select: ["RowKey"], cancellationToken: cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync<TableEntity>(runId, BatchKey(batchIndex), select: ["RowKey"], cancellationToken: cancellationToken);
         return entity.HasValue;
     }
 
@@ -155,7 +156,7 @@ public sealed class TableRunStore(StorageClients storage) : IRunStore
         var table = await storage.GetTableAsync(TableName, cancellationToken);
         // Row keys sharing a prefix sort together: the range [prefix, prefix + '~') holds exactly them.
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {runId} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
-        await foreach (var entity in table.QueryAsync(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             yield return entity;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
-using CowansSync.Functions.Storage.Tables;
+using Azure.Data.Tables;
+using CowansSync.Functions.Storage;
 using CowansSync.Orchestrations.Ports;
 
 namespace CowansSync.Functions.Xorosoft;

@@ -1,4 +1,5 @@
-using CowansSync.Functions.Storage.Tables;
+using Azure.Data.Tables;
+using CowansSync.Functions.Storage;
 using CowansSync.Orchestrations.Domain.Matching;
 using CowansSync.Orchestrations.Domain.Products;
 using CowansSync.Orchestrations.Ports;
@@ -53,7 +54,7 @@ public sealed partial class XorosoftMirror
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}");
         var found = new List<(string RowKey, XorosoftItem Item)>();
-        await foreach (var entity in table.QueryAsync(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken))
         {
             found.Add((entity.RowKey, XorosoftItemEntity.Read(entity)));
             if (found.Count >= limit)
@@ -74,7 +75,7 @@ public sealed partial class XorosoftMirror
 
         var table = await _storage.GetTableAsync(_tableName, cancellationToken);
         var rowKey = TableKeyText.Escape(key);
-        var entity = await table.GetEntityIfExistsAsync(XorosoftItemEntity.PartitionOf(index, rowKey), rowKey, cancellationToken: cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync<TableEntity>(XorosoftItemEntity.PartitionOf(index, rowKey), rowKey, cancellationToken: cancellationToken);
         return entity.HasValue ? XorosoftItemEntity.Read(entity.Value!) : null;
     }
 }

@@ -1,6 +1,6 @@
 using Azure;
+using Azure.Data.Tables;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Storage.Tables;
 using CowansSync.Orchestrations.Domain.Matching;
 using CowansSync.Orchestrations.Domain.Products;
 using CowansSync.Orchestrations.Ports;
@@ -67,7 +67,7 @@ public sealed partial class XorosoftMirror : IDisposable
     public async Task<XorosoftMirrorState?> GetStateAsync(CancellationToken cancellationToken = default)
     {
         var table = await _storage.GetTableAsync(_tableName, cancellationToken);
-        var state = await table.GetEntityIfExistsAsync(StatePartition, StateRow, cancellationToken: cancellationToken);
+        var state = await table.GetEntityIfExistsAsync<TableEntity>(StatePartition, StateRow, cancellationToken: cancellationToken);
         return state.HasValue && state.Value!.GetDateTimeOffset("SyncedAt") is { } syncedAt
             ? new XorosoftMirrorState(syncedAt, state.Value.GetInt32("ItemCount") ?? 0)
             : null;
@@ -208,7 +208,7 @@ public sealed partial class XorosoftMirror : IDisposable
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey ne {StatePartition} and SyncedAt lt {before}");
         var pruned = 0;
-        await foreach (var entity in table.QueryAsync(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             try
             {

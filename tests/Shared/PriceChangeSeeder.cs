@@ -27,13 +27,20 @@ public static class PriceChangeSeeder
     public static async Task<string> StageAsync(SandboxServer sandbox, int count)
     {
         ArgumentNullException.ThrowIfNull(sandbox);
-        var storage = new StorageClients(StorageAccount.Parse(sandbox.Value("storage", "connection_string")), new StorageClientOptions());
+        var storage = StorageClients.FromConnectionString(sandbox.Value("storage", "connection_string"));
         var runId = string.Create(CultureInfo.InvariantCulture, $"seeded-{Guid.NewGuid():N}");
         var now = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
         await new TableRunStore(storage).TryCreateAsync(new WorkflowRun
         {
-            RunId = runId, Kind = "seeded_price_changes", Phase = "done", Status = RunStatus.Completed,
-            Configuration = "{}", CreatedBy = "seeder", StartedAt = now, UpdatedAt = now, CompletedAt = now,
+            RunId = runId,
+            Kind = "seeded_price_changes",
+            Phase = "done",
+            Status = RunStatus.Completed,
+            Configuration = "{}",
+            CreatedBy = "seeder",
+            StartedAt = now,
+            UpdatedAt = now,
+            CompletedAt = now,
         }, CancellationToken.None);
 
         var products = await StoreProductsAsync(sandbox, count);

@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using Azure.Storage;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using CowansSync.Functions.Storage;
 using CowansSync.Testing;
 
 namespace CowansSync.Benchmarks.Blobs;
 
 /// <summary>
-/// Uploads a large generated blob to Azurite with Azure.Storage.Blobs and streams it back, reporting MiB/s and this
+/// Uploads a large generated blob to Azurite with Azure.Storage.Blobs, as the app streams drops (block by block), and streams it back, reporting MiB/s and this
 /// process's peak memory for each direction: the floor for claim-check payloads and Etilize drops.
 /// </summary>
 internal static class BlobTransferBenchmark
@@ -19,10 +18,7 @@ internal static class BlobTransferBenchmark
     {
         var bytes = mebibytes * 1024L * 1024;
         var azurite = await AzuriteServer.Shared;
-        // Azurite 3.35–3.37 refuses the SDK's default service version (ENVIRONMENT: pin 2025-11-05).
-        var options = new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_11_05);
-        var container = new BlobContainerClient(azurite.ConnectionString, AzuriteServer.UniqueName("bench"), options);
-        await container.CreateIfNotExistsAsync();
+        var container = await StorageClients.FromConnectionString(azurite.ConnectionString).GetBlobContainerAsync(AzuriteServer.UniqueName("bench"));
         var blob = container.GetBlobClient("large.bin");
         var expectedHash = SHA256.HashData(new PatternStream(bytes));
 
@@ -31,7 +27,11 @@ internal static class BlobTransferBenchmark
         await using (uploadMemory)
         {
             var stopwatch = Stopwatch.StartNew();
-            await blob.UploadAsync(new PatternStream(bytes), new BlobUploadOptions { TransferOptions = Transfer });
+            await using (var upload = await blob.OpenWriteAsync(overwrite: true, new BlobOpenWriteOptions { BufferSize = StorageClients.UploadBlockBytes }))
+            {
+                await new PatternStream(bytes).CopyToAsync(upload);
+            }
+
             uploadTime = stopwatch.Elapsed;
         }
 
@@ -52,14 +52,6 @@ internal static class BlobTransferBenchmark
         output.WriteLine($"content {(identical ? "identical" : "DIFFERENT")} (SHA-256)");
         return identical ? 0 : 1;
     }
-
-    /// <summary>8 MiB blocks, as the app uploads drops: a bounded buffer per block, a few blocks in flight.</summary>
-    public static StorageTransferOptions Transfer { get; } = new()
-    {
-        InitialTransferSize = 8 * 1024 * 1024,
-        MaximumTransferSize = 8 * 1024 * 1024,
-        MaximumConcurrency = 2,
-    };
 
     private static void Report(TextWriter output, string direction, long bytes, TimeSpan elapsed, PeakMemory memory) =>
         output.WriteLine($"SDK blob {direction,-8} {bytes / Mebibyte:N0} MiB in {elapsed.TotalSeconds:F2} s = {bytes / Mebibyte / elapsed.TotalSeconds:N1} MiB/s; " +

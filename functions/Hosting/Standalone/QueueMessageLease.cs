@@ -1,5 +1,6 @@
 using Azure;
-using CowansSync.Functions.Storage.Queues;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace CowansSync.Functions.Hosting.Standalone;
 
@@ -48,7 +49,7 @@ internal sealed class QueueMessageLease : IAsyncDisposable
             while (true)
             {
                 await Task.Delay(_duration / 2, _timeProvider, stop);
-                var receipt = await _queue.UpdateMessageAsync(_messageId, PopReceipt, _duration, cancellationToken: stop);
+                var receipt = await _queue.UpdateMessageAsync(_messageId, PopReceipt, visibilityTimeout: _duration, cancellationToken: stop);
                 PopReceipt = receipt.Value.PopReceipt;
             }
         }

@@ -1,6 +1,7 @@
 using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Storage.Queues;
 using Microsoft.Extensions.Options;
 
 namespace CowansSync.Functions.Hosting.Standalone;
@@ -51,7 +52,7 @@ internal sealed partial class QueueTriggerService(
         var idleDelay = MinPollingInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
-            IReadOnlyList<QueueMessage> messages = [];
+            QueueMessage[] messages = [];
             QueueClient? queue = null;
             try
             {
@@ -68,7 +69,7 @@ internal sealed partial class QueueTriggerService(
                 LogReceiveFailed(error, trigger.QueueName);
             }
 
-            if (messages.Count == 0 || queue is null)
+            if (messages.Length == 0 || queue is null)
             {
                 await DelayAsync(idleDelay, stoppingToken);
                 idleDelay = TimeSpan.FromTicks(Math.Min(idleDelay.Ticks * 2, settings.MaxPollingInterval.Ticks));
@@ -116,7 +117,7 @@ internal sealed partial class QueueTriggerService(
             }
             else
             {
-                await queue.UpdateMessageAsync(message.MessageId, popReceipt, settings.VisibilityTimeout, cancellationToken: CancellationToken.None);
+                await queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: CancellationToken.None);
             }
         }
         catch (Exception error) when (error is RequestFailedException or OperationCanceledException)

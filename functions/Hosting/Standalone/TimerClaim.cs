@@ -1,5 +1,5 @@
 using Azure;
-using CowansSync.Functions.Storage.Blobs;
+using Azure.Storage.Blobs.Specialized;
 
 namespace CowansSync.Functions.Hosting.Standalone;
 
@@ -32,7 +32,7 @@ internal sealed class TimerClaim : IAsyncDisposable
         _stop.Dispose();
         try
         {
-            await _lease.ReleaseAsync(CancellationToken.None);
+            await _lease.ReleaseAsync(cancellationToken: CancellationToken.None);
         }
         catch (RequestFailedException)
         {
@@ -48,7 +48,7 @@ internal sealed class TimerClaim : IAsyncDisposable
             while (true)
             {
                 await Task.Delay(LeaseDuration / 3, _timeProvider, stop);
-                await _lease.RenewAsync(stop);
+                await _lease.RenewAsync(cancellationToken: stop);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Storage.Blobs;
 
 namespace CowansSync.Functions.Hosting.Standalone;
 
@@ -23,10 +25,10 @@ internal sealed partial class TimerLocks(StorageClients storage, TimeProvider ti
         var blob = container.GetBlobClient($"timers/{functionName}");
         await EnsureExistsAsync(blob, functionName, cancellationToken);
 
-        var lease = new BlobLeaseClient(blob);
+        var lease = blob.GetBlobLeaseClient();
         try
         {
-            await lease.AcquireAsync(TimerClaim.LeaseDuration, cancellationToken);
+            await lease.AcquireAsync(TimerClaim.LeaseDuration, cancellationToken: cancellationToken);
         }
         catch (RequestFailedException error) when (error.Status == 409)
         {
@@ -46,7 +48,7 @@ internal sealed partial class TimerLocks(StorageClients storage, TimeProvider ti
             }
 
             await blob.UploadAsync(BinaryData.FromString(occurrence.ToString("O", CultureInfo.InvariantCulture)),
-                new BlobUploadOptions { LeaseId = lease.LeaseId, ContentType = "text/plain" }, cancellationToken);
+                new BlobUploadOptions { Conditions = new BlobRequestConditions { LeaseId = lease.LeaseId }, HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain" } }, cancellationToken);
             return claim;
         }
         catch
@@ -66,7 +68,7 @@ internal sealed partial class TimerLocks(StorageClients storage, TimeProvider ti
         try
         {
             await blob.UploadAsync(BinaryData.FromString(string.Empty),
-                new BlobUploadOptions { Conditions = new RequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+                new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
         }
         catch (RequestFailedException error) when (error.Status is 409 or 412)
         {

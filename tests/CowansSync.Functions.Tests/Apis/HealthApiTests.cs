@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CowansSync.Functions.Hosting;
-using CowansSync.Functions.Tests.Fakes;
 using CowansSync.Functions.Tests.Infrastructure;
 using CowansSync.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CowansSync.Functions.Tests.Apis;
 

@@ -3,7 +3,6 @@ using CowansSync.Functions.Auth;
 using CowansSync.Functions.Hosting;
 using CowansSync.Functions.Staging;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Tests.Fakes;
 using CowansSync.Functions.Tests.Infrastructure;
 using CowansSync.Functions.Tests.Staging;
 using CowansSync.Orchestrations.Domain.Staging;
@@ -11,6 +10,7 @@ using CowansSync.Orchestrations.Ports;
 using CowansSync.Orchestrations.Workflows;
 using CowansSync.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CowansSync.Functions.Tests.Apis;
 
@@ -37,12 +37,15 @@ public sealed class SyncMonitoringFixture : IAsyncLifetime
 
     public static WorkflowRun ImportCompleted { get; } = Run(RunKinds.EtilizeImport, RunStatus.Completed, -50, -40, new RunProgress(1200, 1200, 1100, 60, 40), done: true) with
     {
-        Configuration = """{"batch_name":"Nightly catalog"}""", CreatedBy = "timer", Errors = ["row 7: price is not a number"],
+        Configuration = """{"batch_name":"Nightly catalog"}""",
+        CreatedBy = "timer",
+        Errors = ["row 7: price is not a number"],
     };
 
     public static WorkflowRun PushRunning { get; } = Run(RunKinds.ShopifyPush, RunStatus.Running, -10, -5, new RunProgress(400, 100, 90, 5, 5)) with
     {
-        Configuration = """{"batch_name":"Push approved","sync_type":"selective"}""", CreatedBy = "alice",
+        Configuration = """{"batch_name":"Push approved","sync_type":"selective"}""",
+        CreatedBy = "alice",
         Counters = new Dictionary<string, long> { [RunCounters.ApiCalls] = 12, [RunCounters.ApiCost] = 340 },
     };
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
+using Azure.Data.Tables;
 using CowansSync.Functions.Audit;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Storage.Tables;
 using CowansSync.Functions.Tests.Infrastructure;
 using CowansSync.Testing;
 
@@ -155,9 +155,9 @@ public sealed class ApiKeyAuthTests
 
     private static async Task<List<TableEntity>> ReadAuditAsync(string keyId)
     {
-        var table = new TableClient(StorageAccount.Parse((await AzuriteServer.Shared).ConnectionString), AuditLog.TableName);
+        var table = StorageClients.FromConnectionString((await AzuriteServer.Shared).ConnectionString).GetTableClient(AuditLog.TableName);
         var entries = new List<TableEntity>();
-        await foreach (var entity in table.QueryAsync(TableClient.CreateQueryFilter($"Target eq {keyId}")))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Target eq {keyId}")))
         {
             entries.Add(entity);
         }

@@ -28,7 +28,7 @@ public sealed class EtilizeFtpFixture : IAsyncLifetime
     {
         _sandbox = await SandboxServer.StartAsync(products: 20);
         Control.BaseAddress = Sandbox.ControlUrl;
-        Storage = new StorageClients(StorageAccount.Parse(Sandbox.Value("storage", "connection_string")), new StorageClientOptions());
+        Storage = StorageClients.FromConnectionString(Sandbox.Value("storage", "connection_string"));
     }
 
     public async Task DisposeAsync()

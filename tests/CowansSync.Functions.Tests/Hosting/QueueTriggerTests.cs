@@ -1,7 +1,8 @@
 using System.Text.Json;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using CowansSync.Functions.Hosting;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Storage.Queues;
 using CowansSync.Functions.Tests.Infrastructure;
 using CowansSync.Functions.Work;
 using CowansSync.Testing;
@@ -84,12 +85,9 @@ public sealed class QueueTriggerTests
 
     private static async Task<(QueueClient Queue, QueueClient Poison)> CreateQueuesAsync()
     {
-        var account = StorageAccount.Parse((await AzuriteServer.Shared).ConnectionString);
-        var queue = new QueueClient(account, AzuriteServer.UniqueName("work"));
-        var poison = new QueueClient(account, queue.Name + "-poison");
-        await queue.CreateIfNotExistsAsync();
-        await poison.CreateIfNotExistsAsync();
-        return (queue, poison);
+        var storage = StorageClients.FromConnectionString((await AzuriteServer.Shared).ConnectionString);
+        var queue = await storage.GetQueueAsync(AzuriteServer.UniqueName("work"));
+        return (queue, await storage.GetQueueAsync(queue.Name + "-poison"));
     }
 
     private static async Task WaitUntilEmptyAsync(QueueClient queue)
@@ -107,7 +105,7 @@ public sealed class QueueTriggerTests
         while (true)
         {
             var messages = (await queue.ReceiveMessagesAsync(1, cancellationToken: timeout.Token)).Value;
-            if (messages.Count > 0)
+            if (messages.Length > 0)
             {
                 return messages[0];
             }

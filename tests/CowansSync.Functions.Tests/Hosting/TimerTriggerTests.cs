@@ -13,28 +13,28 @@ public sealed class TimerTriggerTests
     {
         // Arrange: both instances on one fake clock, 0.5 s before the minute.
         var timerName = $"Timer{Guid.NewGuid():N}";
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 10, 0, 59, 500, TimeSpan.Zero));
+        var clock = new WatchedClock(new DateTimeOffset(2026, 3, 1, 10, 0, 59, 500, TimeSpan.Zero));
         var occurrence = new DateTimeOffset(2026, 3, 1, 10, 1, 0, TimeSpan.Zero);
         var recorder = new InvocationRecorder();
         var appRoot = TestAppRoot.Create().WithTimer(timerName, "0 * * * * *");
         var settings = await FunctionAppFactory.BaseSettingsAsync(appRoot);
         await using var first = StartHost(appRoot, settings, recorder, clock, timerName);
         await using var second = StartHost(appRoot, settings, recorder, clock, timerName);
-        await WaitUntilAsync(() => clock.PendingDueTimes.Count(due => due == occurrence) == 2);
+        await WaitUntilAsync(() => clock.RequestedDueTimes.Count(due => due == occurrence) == 2);
 
         // Act
         clock.Advance(TimeSpan.FromSeconds(1));
         await recorder.WaitUntilAsync(invocations => invocations.Count >= 1);
 
         // Assert: once both schedulers wait for the next minute, the occurrence has been decided on both.
-        await WaitUntilAsync(() => clock.PendingDueTimes.Count(due => due == occurrence.AddMinutes(1)) == 2);
+        await WaitUntilAsync(() => clock.RequestedDueTimes.Count(due => due == occurrence.AddMinutes(1)) == 2);
         var run = Assert.IsType<TimerInvocation>(Assert.Single(recorder.Invocations));
         Assert.Equal(occurrence, run.ScheduledTime);
         Assert.False(run.IsPastDue);
     }
 
     private static FunctionAppFactory StartHost(TestAppRoot appRoot, Dictionary<string, string?> settings, InvocationRecorder recorder,
-        FakeTimeProvider clock, string timerName)
+        WatchedClock clock, string timerName)
     {
         var host = new FunctionAppFactory(appRoot, settings, services =>
         {

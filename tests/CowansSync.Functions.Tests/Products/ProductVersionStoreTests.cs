@@ -1,9 +1,9 @@
+using Azure.Data.Tables;
 using CowansSync.Functions.Products;
-using CowansSync.Functions.Storage.Tables;
-using CowansSync.Functions.Tests.Fakes;
 using CowansSync.Orchestrations.Domain.Products;
 using CowansSync.Orchestrations.Domain.Staging;
 using CowansSync.Orchestrations.Domain.Versions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CowansSync.Functions.Tests.Products;
 
@@ -129,7 +129,7 @@ public sealed class ProductVersionStoreTests
     {
         var table = await (await TestProducts.StorageAsync()).GetTableAsync(ProductVersionStore.TableName);
         var rows = new List<string>();
-        await foreach (var row in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {sku.Normalized}")))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {sku.Normalized}")))
         {
             rows.Add($"{row.RowKey} {row.ETag}");
         }

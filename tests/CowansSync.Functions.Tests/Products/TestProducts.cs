@@ -1,9 +1,9 @@
 using CowansSync.Functions.Products;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Tests.Fakes;
 using CowansSync.Orchestrations.Domain.Products;
 using CowansSync.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CowansSync.Functions.Tests.Products;
 
@@ -27,7 +27,7 @@ internal static class TestProducts
     public static string NewChangeId() => Guid.NewGuid().ToString("N");
 
     public static async Task<StorageClients> StorageAsync() =>
-        new(StorageAccount.Parse((await AzuriteServer.Shared).ConnectionString), new StorageClientOptions());
+        StorageClients.FromConnectionString((await AzuriteServer.Shared).ConnectionString);
 
     public static async Task<ProductVersionStore> VersionStoreAsync(FakeTimeProvider time) =>
         new(await StorageAsync(), time, NullLogger<ProductVersionStore>.Instance);

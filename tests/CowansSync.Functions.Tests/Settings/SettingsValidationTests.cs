@@ -16,7 +16,7 @@ public sealed class SettingsValidationTests
     [InlineData("Auth:BootstrapAdminKey", null, "Auth__BootstrapAdminKey is required")]
     [InlineData("Auth:BootstrapAdminKey", "too-short", "Auth__BootstrapAdminKey must be at least 32 characters")]
     [InlineData("SyncStorage", null, "The setting SyncStorage is required")]
-    [InlineData("SyncStorage", "AccountName=x", "SyncStorage is not a valid connection string: The storage connection string has no AccountKey")]
+    [InlineData("SyncStorage", "AccountName=x", "SyncStorage is not a valid connection string: No valid combination of account information found")]
     [InlineData("Shopify:AccessToken", "shpat_123", "Shopify__ShopDomain is required when any Shopify__* setting is set")]
     [InlineData("Shopify:ApiVersion", "latest", "Shopify__ApiVersion must be a version such as 2026-10")]
     [InlineData("Etilize:PollSchedule", "every hour", "Etilize__PollSchedule is not a valid schedule")]

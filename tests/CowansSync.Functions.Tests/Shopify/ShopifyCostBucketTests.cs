@@ -1,5 +1,5 @@
 using CowansSync.Functions.Shopify;
-using CowansSync.Functions.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CowansSync.Functions.Tests.Shopify;
 

@@ -39,7 +39,7 @@ public sealed class ShopifyExtensionsTests
         // Arrange
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddOptions<ShopifyOptions>().BindConfiguration(ShopifyOptions.Section);
-        builder.Services.AddSingleton(new StorageClients(StorageAccount.Parse("UseDevelopmentStorage=true"), new StorageClientOptions()));
+        builder.Services.AddSingleton(StorageClients.FromConnectionString("UseDevelopmentStorage=true"));
 
         // Act
         builder.AddShopify();

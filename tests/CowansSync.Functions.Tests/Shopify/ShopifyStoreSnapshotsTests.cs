@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using CowansSync.Functions.Shopify;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Storage.Tables;
 using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Domain.Products;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -92,7 +92,7 @@ public sealed class ShopifyStoreSnapshotsTests(ShopifySandboxFixture fixture) : 
         // Assert
         var table = await Storage().GetTableAsync("storesnapshots");
         var (from, to) = TableBuckets.Range(snapshotId);
-        var rows = await table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), select: ["PartitionKey", "RowKey"]).ToListAsync();
+        var rows = await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), select: ["PartitionKey", "RowKey"]).ToListAsync();
         Assert.All(rows, row => Assert.Equal(TableBuckets.Partition(snapshotId, row.RowKey, 32), row.PartitionKey));
         Assert.Equal(32, rows.Select(row => row.PartitionKey).Distinct(StringComparer.Ordinal).Count());
     }
@@ -146,7 +146,7 @@ public sealed class ShopifyStoreSnapshotsTests(ShopifySandboxFixture fixture) : 
         return new ShopifyStoreSnapshots(export, Storage(), NullLogger<ShopifyStoreSnapshots>.Instance);
     }
 
-    private StorageClients Storage() => new(StorageAccount.Parse(fixture.StorageConnectionString), new StorageClientOptions());
+    private StorageClients Storage() => StorageClients.FromConnectionString(fixture.StorageConnectionString);
 
     private static async Task<string> LoadAsync(ShopifyStoreSnapshots sut, string snapshotId)
     {
@@ -168,7 +168,7 @@ public sealed class ShopifyStoreSnapshotsTests(ShopifySandboxFixture fixture) : 
     {
         var table = await Storage().GetTableAsync("storesnapshots");
         var (from, to) = TableBuckets.Range(snapshotId);
-        var rows = await table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), select: ["RowKey"]).ToListAsync();
+        var rows = await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), select: ["RowKey"]).ToListAsync();
         return [.. rows.Select(row => row.RowKey).Order(StringComparer.Ordinal)];
     }
 

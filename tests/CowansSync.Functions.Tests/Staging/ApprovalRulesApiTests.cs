@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Azure.Data.Tables;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Staging;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Storage.Tables;
 using CowansSync.Functions.Tests.Infrastructure;
 using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Domain.Rules;
@@ -41,7 +41,7 @@ public sealed class ApprovalRulesApiTests : IAsyncLifetime
     {
         var connection = (await AzuriteServer.Shared).ConnectionString;
         var stores = Enumerable.Range(0, 10)
-            .Select(_ => new ApprovalRuleStore(new StorageClients(StorageAccount.Parse(connection), new StorageClientOptions())))
+            .Select(_ => new ApprovalRuleStore(StorageClients.FromConnectionString(connection)))
             .ToList();
 
         var lists = await Task.WhenAll(stores.Select(store => store.ListAsync(CancellationToken.None)));
@@ -56,7 +56,7 @@ public sealed class ApprovalRulesApiTests : IAsyncLifetime
     {
         using var deleted = await _client.SendAsync(HttpMethod.Delete, "/api/sync/rules/default-new-products", Admin);
         using var again = await _client.SendAsync(HttpMethod.Delete, "/api/sync/rules/default-new-products", Admin);
-        var fresh = new ApprovalRuleStore(new StorageClients(StorageAccount.Parse((await AzuriteServer.Shared).ConnectionString), new StorageClientOptions()));
+        var fresh = new ApprovalRuleStore(StorageClients.FromConnectionString((await AzuriteServer.Shared).ConnectionString));
 
         var rules = await fresh.ListAsync(CancellationToken.None);
 
@@ -162,14 +162,14 @@ public sealed class ApprovalRulesApiTests : IAsyncLifetime
     private static string Json(ApprovalRule rule) => JsonSerializer.Serialize(rule, DomainJson.Options);
 
     private static async Task<TableClient> TableAsync() =>
-        new(StorageAccount.Parse((await AzuriteServer.Shared).ConnectionString), ApprovalRuleStore.TableName);
+        StorageClients.FromConnectionString((await AzuriteServer.Shared).ConnectionString).GetTableClient(ApprovalRuleStore.TableName);
 
     // Empties the table instead of deleting it, so no client that cached its creation meets a missing table.
     private static async Task ResetTableAsync()
     {
         var table = await TableAsync();
         await table.CreateIfNotExistsAsync();
-        await foreach (var row in table.QueryAsync(select: ["PartitionKey", "RowKey"]))
+        await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
         {
             await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All);
         }
@@ -178,7 +178,7 @@ public sealed class ApprovalRulesApiTests : IAsyncLifetime
     private static async Task<int> CountRowsAsync()
     {
         var count = 0;
-        await foreach (var unused in (await TableAsync()).QueryAsync(select: ["RowKey"]))
+        await foreach (var unused in (await TableAsync()).QueryAsync<TableEntity>(select: ["RowKey"]))
         {
             count++;
         }

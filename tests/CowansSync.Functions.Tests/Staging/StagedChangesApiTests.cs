@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using Azure.Data.Tables;
 using CowansSync.Functions.Audit;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Staging;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Storage.Tables;
 using CowansSync.Functions.Tests.Infrastructure;
 using CowansSync.Orchestrations.Domain.Staging;
 using CowansSync.Testing;
@@ -246,9 +246,9 @@ public sealed class StagedChangesApiTests : IAsyncLifetime
 
     internal static async Task<List<TableEntity>> ReadAuditAsync(string target)
     {
-        var table = new TableClient(StorageAccount.Parse((await AzuriteServer.Shared).ConnectionString), AuditLog.TableName);
+        var table = StorageClients.FromConnectionString((await AzuriteServer.Shared).ConnectionString).GetTableClient(AuditLog.TableName);
         var entries = new List<TableEntity>();
-        await foreach (var entity in table.QueryAsync(TableClient.CreateQueryFilter($"Target eq {target}")))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Target eq {target}")))
         {
             entries.Add(entity);
         }

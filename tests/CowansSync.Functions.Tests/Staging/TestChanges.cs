@@ -37,5 +37,5 @@ internal static class TestChanges
     }
 
     public static async Task<StagedChangeStore> CreateStoreAsync() =>
-        new(new StorageClients(StorageAccount.Parse((await AzuriteServer.Shared).ConnectionString), new StorageClientOptions()), NullLogger<StagedChangeStore>.Instance);
+        new(StorageClients.FromConnectionString((await AzuriteServer.Shared).ConnectionString), NullLogger<StagedChangeStore>.Instance);
 }

@@ -8,7 +8,7 @@ namespace CowansSync.Functions.Tests.Workflows;
 internal static class WorkflowStorage
 {
     public static async Task<StorageClients> ClientsAsync()
-        => new(StorageAccount.Parse((await AzuriteServer.Shared).ConnectionString), new StorageClientOptions());
+        => StorageClients.FromConnectionString((await AzuriteServer.Shared).ConnectionString);
 
     public static WorkflowRun NewRun(string phase = "validate", int? batchCount = null, string kind = "test_kind") => new()
     {

@@ -32,7 +32,7 @@ public sealed class XorosoftClientFaultTests
     public async Task SyncAsync_ListingIgnoresPaging_ThrowsInsteadOfLoopingForever()
     {
         using var client = CreateClient(_ => OneProduct);
-        var storage = new StorageClients(StorageAccount.Parse((await AzuriteServer.Shared).ConnectionString), new StorageClientOptions());
+        var storage = StorageClients.FromConnectionString((await AzuriteServer.Shared).ConnectionString);
         using var sut = new XorosoftMirror(client, storage, TimeProvider.System, NullLogger<XorosoftMirror>.Instance, AzuriteServer.UniqueName("xpaging"));
 
         var error = await Assert.ThrowsAsync<XorosoftApiException>(() => sut.SyncAsync());

@@ -1,7 +1,7 @@
-using CowansSync.Functions.Storage.Tables;
-using CowansSync.Functions.Tests.Fakes;
+using Azure.Data.Tables;
 using CowansSync.Orchestrations.Domain.Matching;
 using CowansSync.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CowansSync.Functions.Tests.Xorosoft;
 
@@ -139,7 +139,7 @@ public sealed class XorosoftMirrorTests(XorosoftSandboxFixture fixture) : IClass
     {
         var table = await fixture.Storage.GetTableAsync(tableName);
         var rows = new List<string>();
-        await foreach (var entity in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey ne {"state"}")))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ne {"state"}")))
         {
             rows.Add($"{entity.PartitionKey}/{entity.RowKey}={entity.GetString("ItemNumber")}:{entity.GetString("Price")}:{entity.GetString("Cost")}:{entity.GetString("Upc")}");
         }

@@ -26,7 +26,7 @@ public sealed class XorosoftSandboxFixture : IAsyncLifetime
         _sandbox = await SandboxServer.StartAsync(products: 60);
         Control.BaseAddress = Sandbox.ControlUrl;
         Truth = await Control.GetFromJsonAsync<JsonElement>("/truth");
-        Storage = new StorageClients(StorageAccount.Parse(Sandbox.Value("storage", "connection_string")), new StorageClientOptions());
+        Storage = StorageClients.FromConnectionString(Sandbox.Value("storage", "connection_string"));
     }
 
     public async Task DisposeAsync()

@@ -1,8 +1,9 @@
 using System.IO.Compression;
 using System.Text.Json;
+using Azure.Data.Tables;
 using CowansSync.Orchestrations.Domain;
 
-namespace CowansSync.Functions.Storage.Tables;
+namespace CowansSync.Functions.Storage;
 
 /// <summary>
 /// A record kept in a row as gzip-compressed <see cref="DomainJson"/>, split over binary properties

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace CowansSync.Functions.Storage.Tables;
+namespace CowansSync.Functions.Storage;
 
 /// <summary>
 /// Turns any text (a SKU, a file name) into a valid, reversible-looking key: the characters the Table service

@@ -1,4 +1,6 @@
-namespace CowansSync.Functions.Storage.Tables;
+using Azure.Data.Tables;
+
+namespace CowansSync.Functions.Storage;
 
 /// <summary>
 /// Upserts (replace) many entities, of any partitions, in entity group transactions of one partition each and at most

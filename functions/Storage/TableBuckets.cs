@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace CowansSync.Functions.Storage.Tables;
+namespace CowansSync.Functions.Storage;
 
 /// <summary>
 /// Spreads the rows of one logical group (e.g. a snapshot) over a fixed number of partitions, so writes are not

@@ -1,6 +1,7 @@
-using CowansSync.Functions.Storage.Tables;
+using Azure.Data.Tables;
+using CowansSync.Functions.Storage;
 
-namespace CowansSync.Functions.Tests.Storage.Tables;
+namespace CowansSync.Functions.Tests.Storage;
 
 /// <summary>Upserts batched per partition against a real Azurite.</summary>
 public sealed class TableUpsertBatcherTests
@@ -9,7 +10,7 @@ public sealed class TableUpsertBatcherTests
     public async Task CompleteAsync_RowsInterleavedOverSeveralPartitions_AllLand()
     {
         // Arrange: 5 partitions of 250 rows each, in turn, so each partition needs 3 transactions.
-        var table = await AzuriteTables.CreateTableAsync();
+        var table = await AzuriteStorage.CreateTableAsync();
         var expected = Enumerable.Range(0, 250).SelectMany(row => Enumerable.Range(0, 5).Select(partition => $"p{partition}/{row:D4}")).ToList();
         var sut = new TableUpsertBatcher(table, 2);
 
@@ -26,7 +27,7 @@ public sealed class TableUpsertBatcherTests
         }
 
         // Assert
-        var stored = await table.QueryAsync().ToListAsync();
+        var stored = await table.QueryAsync<TableEntity>().ToListAsync();
         Assert.Equal(expected.Order(StringComparer.Ordinal), stored.Select(row => $"{row.PartitionKey}/{row.RowKey}").Order(StringComparer.Ordinal));
         Assert.All(stored, row => Assert.Equal($"{row.PartitionKey}/{row.RowKey}", row.GetString("Key")));
         Assert.Equal(expected.Count, sut.Written);
@@ -36,7 +37,7 @@ public sealed class TableUpsertBatcherTests
     public async Task CompleteAsync_DuplicateRowKeyWithinAPartition_KeepsTheLater()
     {
         // Arrange
-        var table = await AzuriteTables.CreateTableAsync();
+        var table = await AzuriteStorage.CreateTableAsync();
         var sut = new TableUpsertBatcher(table, 4);
 
         // Act
@@ -49,7 +50,7 @@ public sealed class TableUpsertBatcherTests
         }
 
         // Assert
-        var stored = (await table.QueryAsync().ToListAsync()).ToDictionary(row => row.PartitionKey, row => row.GetInt32("Value"));
+        var stored = (await table.QueryAsync<TableEntity>().ToListAsync()).ToDictionary(row => row.PartitionKey, row => row.GetInt32("Value"));
         Assert.Equal(new Dictionary<string, int?> { ["a"] = 2, ["b"] = 9 }, stored);
         Assert.Equal(2, sut.Written);
     }
@@ -58,7 +59,7 @@ public sealed class TableUpsertBatcherTests
     public async Task CompleteAsync_350RowsInOnePartition_AllLand()
     {
         // Arrange
-        var table = await AzuriteTables.CreateTableAsync();
+        var table = await AzuriteStorage.CreateTableAsync();
         var sut = new TableUpsertBatcher(table, 1);
 
         // Act
@@ -73,7 +74,7 @@ public sealed class TableUpsertBatcherTests
         }
 
         // Assert
-        var stored = await table.QueryAsync().ToListAsync();
+        var stored = await table.QueryAsync<TableEntity>().ToListAsync();
         Assert.Equal(Enumerable.Range(0, 350).Select(i => $"{i:D4}"), stored.Select(row => row.RowKey).Order(StringComparer.Ordinal));
         Assert.Equal(350, sut.Written);
     }

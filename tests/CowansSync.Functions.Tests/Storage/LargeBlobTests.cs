@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
+using Azure.Storage.Blobs.Models;
+using CowansSync.Functions.Storage;
 using CowansSync.Testing;
 
-namespace CowansSync.Functions.Tests.Storage.Blobs;
+namespace CowansSync.Functions.Tests.Storage;
 
 /// <summary>Runs alone, so other tests' allocations do not blur the heap measurement.</summary>
 [CollectionDefinition(nameof(LargeBlobTests), DisableParallelization = true)]
@@ -16,7 +18,7 @@ public sealed class LargeBlobTests
     [Fact]
     public async Task UploadAndDownload_100MiB_KeepsManagedHeapBounded()
     {
-        var sut = (await AzuriteBlobs.CreateContainerAsync()).GetBlobClient("large.bin");
+        var sut = (await AzuriteStorage.CreateContainerAsync()).GetBlobClient("large.bin");
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
@@ -31,7 +33,11 @@ public sealed class LargeBlobTests
             }
         });
 
-        await sut.UploadAsync(new PatternStream(BlobBytes));
+        await using (var upload = await sut.OpenWriteAsync(overwrite: true, new BlobOpenWriteOptions { BufferSize = StorageClients.UploadBlockBytes }))
+        {
+            await new PatternStream(BlobBytes).CopyToAsync(upload);
+        }
+
         var download = (await sut.DownloadStreamingAsync()).Value;
         byte[] downloadedHash;
         await using (var content = download.Content)

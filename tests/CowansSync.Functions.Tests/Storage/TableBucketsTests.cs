@@ -1,6 +1,6 @@
-using CowansSync.Functions.Storage.Tables;
+using CowansSync.Functions.Storage;
 
-namespace CowansSync.Functions.Tests.Storage.Tables;
+namespace CowansSync.Functions.Tests.Storage;
 
 /// <summary>Stable buckets of keys: FNV-1a test vectors, an even spread, partitions that a range query selects.</summary>
 public sealed class TableBucketsTests
