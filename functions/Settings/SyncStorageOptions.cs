@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using CowansSync.Functions.Storage;
 
 namespace CowansSync.Functions.Settings;
 
@@ -15,7 +16,7 @@ namespace CowansSync.Functions.Settings;
 /// <remarks>
 /// Blob and Queue clients pin service version 2025-11-05: the SDK's default (2026-10-06) is newer than any Azurite
 /// that installs here accepts, and Azure serves 2025-11-05 as well. Queue messages are base64, as the Functions queue
-/// trigger reads and writes them.
+/// trigger reads and writes them; one that is not goes to the poison queue (<see cref="UndecodableQueueMessages"/>).
 /// </remarks>
 public sealed class SyncStorageOptions
 {
@@ -68,9 +69,12 @@ public sealed class SyncStorageOptions
     public QueueServiceClient CreateQueueServiceClient()
     {
         var options = new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_11_05) { MessageEncoding = QueueMessageEncoding.Base64 };
-        return UsesIdentity
+        QueueServiceClient? service = null;
+        UndecodableQueueMessages.MoveToPoison(options, () => service!);
+        service = UsesIdentity
             ? new QueueServiceClient(Endpoint(QueueServiceUri, "queueServiceUri", "queue"), Credential(), options)
             : new QueueServiceClient(RequiredConnectionString(), options);
+        return service;
     }
 
     private string RequiredConnectionString() =>

@@ -55,6 +55,28 @@ public sealed class QueueTriggerTests
     }
 
     [Fact]
+    public async Task Poll_MessageNotBase64_MovedToPoisonWhileTheRestAreHandled()
+    {
+        // Arrange: another producer's raw JSON ahead of a proper message.
+        var (queue, poison) = await CreateQueuesAsync();
+        var foreign = new QueueClient((await AzuriteServer.Shared).ConnectionString, queue.Name,
+            new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_11_05) { MessageEncoding = QueueMessageEncoding.None });
+        await foreign.SendMessageAsync("{\"type\":\"raw\"}");
+        await using var sut = await StartHostAsync(queue.Name);
+
+        // Act
+        await queue.SendMessageAsync(JsonSerializer.Serialize(new { type = RecordingWorkHandler.Type, run_id = "run-3" }));
+        var poisoned = await WaitForMessageAsync(poison);
+        await _recorder.WaitUntilAsync(invocations => invocations.Count >= 1);
+        await WaitUntilEmptyAsync(queue);
+        await sut.DisposeAsync();
+
+        // Assert
+        Assert.Equal("{\"type\":\"raw\"}", poisoned.MessageText);
+        Assert.Equal("run-3", Assert.IsType<WorkMessage>(Assert.Single(_recorder.Invocations)).RunId);
+    }
+
+    [Fact]
     public async Task Stop_HandlerRunning_FinishesItAndDeletesMessage()
     {
         // Arrange
