@@ -23,6 +23,8 @@ public sealed class SyncStorageOptions
     /// <summary>The setting's name, also the <c>connection</c> of queue triggers on this account.</summary>
     public const string Section = "SyncStorage";
 
+    private TokenCredential? _credential;
+
     /// <summary>The connection string (the value of <c>SyncStorage</c> itself).</summary>
     public string? ConnectionString { get; set; }
 
@@ -80,7 +82,8 @@ public sealed class SyncStorageOptions
     private string RequiredConnectionString() =>
         string.IsNullOrWhiteSpace(ConnectionString) ? throw new FormatException("The setting SyncStorage is empty.") : ConnectionString;
 
-    private TokenCredential Credential() => string.IsNullOrEmpty(ClientId)
+    // One credential for the three services, so they share its token cache.
+    private TokenCredential Credential() => _credential ??= string.IsNullOrEmpty(ClientId)
         ? new DefaultAzureCredential()
         : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(ClientId));
 

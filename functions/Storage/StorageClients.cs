@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using CowansSync.Functions.Settings;
 
 namespace CowansSync.Functions.Storage;
 
@@ -19,21 +20,12 @@ public sealed class StorageClients(TableServiceClient tables, BlobServiceClient 
     private readonly ConcurrentDictionary<string, object> _clients = new();
     private readonly ConcurrentDictionary<string, Task> _created = new();
 
-    /// <summary>The Table service.</summary>
-    public TableServiceClient Tables { get; } = tables;
-
-    /// <summary>The Blob service.</summary>
-    public BlobServiceClient Blobs { get; } = blobs;
-
-    /// <summary>The Queue service.</summary>
-    public QueueServiceClient Queues { get; } = queues;
-
     /// <summary>Clients for the account a connection string names, with the app's client options (tests, benchmarks, tools).</summary>
     /// <param name="connectionString">A storage connection string, e.g. <c>UseDevelopmentStorage=true</c>.</param>
     /// <returns>The clients.</returns>
     public static StorageClients FromConnectionString(string connectionString)
     {
-        var settings = new Settings.SyncStorageOptions { ConnectionString = connectionString };
+        var settings = new SyncStorageOptions { ConnectionString = connectionString };
         return new StorageClients(settings.CreateTableServiceClient(), settings.CreateBlobServiceClient(), settings.CreateQueueServiceClient());
     }
 
@@ -47,19 +39,19 @@ public sealed class StorageClients(TableServiceClient tables, BlobServiceClient 
     /// <param name="tableName">The table.</param>
     /// <returns>The client.</returns>
     public TableClient GetTableClient(string tableName) =>
-        (TableClient)_clients.GetOrAdd($"table:{tableName}", _ => Tables.GetTableClient(tableName));
+        (TableClient)_clients.GetOrAdd($"table:{tableName}", _ => tables.GetTableClient(tableName));
 
     /// <summary>A queue client, without creating the queue.</summary>
     /// <param name="queueName">The queue.</param>
     /// <returns>The client.</returns>
     public QueueClient GetQueueClient(string queueName) =>
-        (QueueClient)_clients.GetOrAdd($"queue:{queueName}", _ => Queues.GetQueueClient(queueName));
+        (QueueClient)_clients.GetOrAdd($"queue:{queueName}", _ => queues.GetQueueClient(queueName));
 
     /// <summary>A container client, without creating the container.</summary>
     /// <param name="containerName">The container.</param>
     /// <returns>The client.</returns>
     public BlobContainerClient GetBlobContainerClient(string containerName) =>
-        (BlobContainerClient)_clients.GetOrAdd($"container:{containerName}", _ => Blobs.GetBlobContainerClient(containerName));
+        (BlobContainerClient)_clients.GetOrAdd($"container:{containerName}", _ => blobs.GetBlobContainerClient(containerName));
 
     /// <summary>A table client; the table exists once the task completes.</summary>
     /// <param name="tableName">The table.</param>

@@ -11,6 +11,10 @@ public sealed class CronSchedule
 {
     private static readonly CrontabSchedule.ParseOptions SixFields = new() { IncludingSeconds = true };
 
+    // 28 years is one cycle of weekdays over leap years; 100 covers the century rules too.
+    private const int SearchYears = 100;
+    private static readonly DateTime SearchFrom = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     private readonly CrontabSchedule _schedule;
 
     private CronSchedule(string expression, CrontabSchedule schedule) => (Expression, _schedule) = (expression, schedule);
@@ -25,14 +29,21 @@ public sealed class CronSchedule
     public static CronSchedule Parse(string expression)
     {
         ArgumentNullException.ThrowIfNull(expression);
+        CrontabSchedule schedule;
         try
         {
-            return new CronSchedule(expression, CrontabSchedule.Parse(expression, SixFields));
+            schedule = CrontabSchedule.Parse(expression, SixFields);
         }
         catch (CrontabException error)
         {
             throw new FormatException($"The schedule '{expression}' is not a six-field NCRONTAB expression (second minute hour day month day-of-week): {error.Message}", error);
         }
+
+        // NCrontab accepts a day that never comes (30 February) and would wait until its end time: refuse it instead.
+        var end = SearchFrom.AddYears(SearchYears);
+        return schedule.GetNextOccurrence(SearchFrom, end) < end
+            ? new CronSchedule(expression, schedule)
+            : throw new FormatException($"The schedule '{expression}' never occurs: no month has the day it names on the weekday it names.");
     }
 
     /// <summary>The first occurrence strictly after <paramref name="after"/>.</summary>

@@ -59,4 +59,14 @@ public sealed class CronScheduleTests
         Assert.Contains($"'{expression}'", error.Message, StringComparison.Ordinal);
         Assert.Contains("six-field NCRONTAB", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("0 0 0 30 2 *")]
+    [InlineData("0 0 0 31 4,6,9,11 *")]
+    public void Parse_DayThatNeverComes_ThrowsFormatExceptionSayingSo(string expression)
+    {
+        var error = Assert.Throws<FormatException>(() => CronSchedule.Parse(expression));
+
+        Assert.Contains($"'{expression}' never occurs", error.Message, StringComparison.Ordinal);
+    }
 }
