@@ -1,4 +1,5 @@
 using CowansSync.Functions.Hosting.Scheduling;
+using CowansSync.Functions.Storage;
 
 namespace CowansSync.Functions.Hosting;
 
@@ -18,7 +19,7 @@ public sealed record TimerTrigger(string BindingName, CronSchedule Schedule) : F
 public sealed record QueueTrigger(string BindingName, string QueueName, string Connection) : FunctionTrigger(BindingName)
 {
     /// <summary>Where the queue trigger moves messages that failed <c>maxDequeueCount</c> times.</summary>
-    public string PoisonQueueName => QueueName + "-poison";
+    public string PoisonQueueName => StorageClients.PoisonQueueName(QueueName);
 }
 
 /// <summary>An <c>httpTrigger</c>: the Functions host forwards the request to the app's own routes.</summary>

@@ -17,6 +17,8 @@ namespace CowansSync.Functions.Storage;
 /// <param name="queues">The Queue service, with base64 messages as the Functions queue trigger expects.</param>
 public sealed class StorageClients(TableServiceClient tables, BlobServiceClient blobs, QueueServiceClient queues)
 {
+    private const string PoisonSuffix = "-poison";
+
     private readonly ConcurrentDictionary<string, object> _clients = new();
     private readonly ConcurrentDictionary<string, Task> _created = new();
 
@@ -34,6 +36,16 @@ public sealed class StorageClients(TableServiceClient tables, BlobServiceClient 
     /// one block in memory, never the whole stream.
     /// </summary>
     public const int UploadBlockBytes = 8 * 1024 * 1024;
+
+    /// <summary>The queue a message goes to when it cannot be processed: <c>{queue}-poison</c>, as the Functions queue trigger names it.</summary>
+    /// <param name="queueName">The queue.</param>
+    /// <returns>Its poison queue's name.</returns>
+    public static string PoisonQueueName(string queueName) => queueName + PoisonSuffix;
+
+    /// <summary>Whether <paramref name="queueName"/> is some queue's poison queue.</summary>
+    /// <param name="queueName">The queue.</param>
+    /// <returns><see langword="true"/> for <c>…-poison</c>.</returns>
+    public static bool IsPoisonQueue(string queueName) => queueName.EndsWith(PoisonSuffix, StringComparison.Ordinal);
 
     /// <summary>A table client, without creating the table.</summary>
     /// <param name="tableName">The table.</param>

@@ -13,31 +13,24 @@ namespace CowansSync.Functions.Storage;
 /// </remarks>
 internal static class UndecodableQueueMessages
 {
-    private const string PoisonSuffix = "-poison";
-
     /// <summary>Registers the move on <paramref name="options"/>; <paramref name="service"/> is read when a message arrives.</summary>
     /// <param name="options">The options the queue service is about to be built with.</param>
     /// <param name="service">The queue service, once built.</param>
+    /// <remarks>
+    /// Asynchronous only: the app receives only with the SDK's async methods (a synchronous receive would still work,
+    /// the SDK waiting for the handler).
+    /// </remarks>
     public static void MoveToPoison(QueueClientOptions options, Func<QueueServiceClient> service) =>
         options.MessageDecodingFailed += async args =>
         {
-            if (args.ReceivedMessage is not { } message || args.Queue.Name.EndsWith(PoisonSuffix, StringComparison.Ordinal))
+            if (args.ReceivedMessage is not { } message || StorageClients.IsPoisonQueue(args.Queue.Name))
             {
                 return;
             }
 
-            var poison = service().GetQueueClient(args.Queue.Name + PoisonSuffix);
-            if (args.IsRunningSynchronously)
-            {
-                poison.CreateIfNotExists(cancellationToken: args.CancellationToken);
-                poison.SendMessage(message.Body.ToString(), cancellationToken: args.CancellationToken);
-                args.Queue.DeleteMessage(message.MessageId, message.PopReceipt, args.CancellationToken);
-            }
-            else
-            {
-                await poison.CreateIfNotExistsAsync(cancellationToken: args.CancellationToken).ConfigureAwait(false);
-                await poison.SendMessageAsync(message.Body.ToString(), cancellationToken: args.CancellationToken).ConfigureAwait(false);
-                await args.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, args.CancellationToken).ConfigureAwait(false);
-            }
+            var poison = service().GetQueueClient(StorageClients.PoisonQueueName(args.Queue.Name));
+            await poison.CreateIfNotExistsAsync(cancellationToken: args.CancellationToken).ConfigureAwait(false);
+            await poison.SendMessageAsync(message.Body.ToString(), cancellationToken: args.CancellationToken).ConfigureAwait(false);
+            await args.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, args.CancellationToken).ConfigureAwait(false);
         };
 }

@@ -15,7 +15,7 @@ namespace CowansSync.Functions.Workflows;
 /// </remarks>
 public sealed class PoisonRedriver(StorageClients storage, IRunStore runs, TimeProvider timeProvider)
 {
-    private const string PoisonQueueName = QueueStepScheduler.QueueName + "-poison";
+    private static readonly string PoisonQueueName = StorageClients.PoisonQueueName(QueueStepScheduler.QueueName);
     private static readonly TimeSpan ScanVisibility = TimeSpan.FromSeconds(30);
 
     /// <summary>Re-drives the run's poison messages.</summary>
