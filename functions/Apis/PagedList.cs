@@ -9,7 +9,7 @@ namespace CowansSync.Functions.Apis;
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Total, int Page, int PerPage)
 {
     /// <summary>Always <see langword="true"/>: the seeds' clients read it.</summary>
-    public bool Success => true;
+    public bool Success { get; } = true;
 
     /// <summary>How many pages the list has.</summary>
     public int TotalPages => (Total + PerPage - 1) / PerPage;

@@ -9,7 +9,7 @@ namespace CowansSync.Functions.Apis;
 public sealed record ProductVersionList(string Sku, IReadOnlyList<ProductVersionItem> Items, int Total, int Page, int PerPage)
 {
     /// <summary>Always <see langword="true"/>, as in every list.</summary>
-    public bool Success => true;
+    public bool Success { get; } = true;
 
     /// <summary>How many pages the list has.</summary>
     public int TotalPages => (Total + PerPage - 1) / PerPage;

@@ -7,5 +7,5 @@ namespace CowansSync.Functions.Apis;
 public sealed record RecentActivity(IReadOnlyList<AuditEntry> Items)
 {
     /// <summary>Always <see langword="true"/>: the seeds' clients read it.</summary>
-    public bool Success => true;
+    public bool Success { get; } = true;
 }

@@ -7,7 +7,7 @@ namespace CowansSync.Functions.Apis;
 public sealed record RuleList(IReadOnlyList<ApprovalRule> Rules)
 {
     /// <summary>Always <see langword="true"/>: the seeds' clients read it.</summary>
-    public bool Success => true;
+    public bool Success { get; } = true;
 
     /// <summary>How many rules there are.</summary>
     public int Total => Rules.Count;
