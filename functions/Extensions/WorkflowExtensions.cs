@@ -1,5 +1,4 @@
 using CowansSync.Functions.Etilize;
-using CowansSync.Functions.Hosting;
 using CowansSync.Functions.Settings;
 using CowansSync.Functions.Workflows;
 using CowansSync.Orchestrations.Import;
@@ -8,27 +7,25 @@ using Microsoft.Extensions.Options;
 
 namespace CowansSync.Functions.Extensions;
 
-/// <summary>Wires the workflow machinery (runs, step queue, claim checks, notifications) and the workflows on it.</summary>
+/// <summary>Wires what the orchestrations share (claim checks, notifications) and the import's activities.</summary>
 public static class WorkflowExtensions
 {
-    /// <summary>Registers the workflow machinery's adapters.</summary>
+    /// <summary>Registers the adapters the orchestrations share.</summary>
     /// <param name="builder">The app builder.</param>
     /// <returns>The builder.</returns>
     public static IHostApplicationBuilder AddWorkflows(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddSingleton<IRunStore, TableRunStore>();
-        services.AddSingleton<IStepScheduler, QueueStepScheduler>();
         services.AddSingleton<IPayloadStore, BlobPayloadStore>();
-        services.AddSingleton<PoisonRedriver>();
+        services.AddTransient<NotifyRun>();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
         services.AddHttpClient<IRunNotifier, RunNotifier>(http => http.Timeout = TimeSpan.FromSeconds(10));
         return builder;
     }
 
-    /// <summary>Registers the catalog import workflow, its steps and the Etilize poll that starts it.</summary>
+    /// <summary>Registers the catalog import's activities and the starter the Etilize poll and the API use.</summary>
     /// <param name="builder">The app builder.</param>
     /// <returns>The builder.</returns>
     public static IHostApplicationBuilder AddImportWorkflow(this IHostApplicationBuilder builder)
@@ -38,14 +35,12 @@ public static class WorkflowExtensions
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ImportOptions>, ImportOptionsValidator>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ImportOptions>>().Value);
-        services.AddSingleton<ImportWorkflow>();
         services.AddSingleton<EtilizeImportStarter>();
-        services.AddTimerFunction<EtilizePollFunction>(FunctionNames.EtilizePoll);
-        services.AddWorkflowStep<SplitCatalogStep, SplitCatalogMessage>(SplitCatalogMessage.MessageType);
-        services.AddWorkflowStep<SnapshotStoreStep, SnapshotStoreMessage>(SnapshotStoreMessage.MessageType);
-        services.AddWorkflowStep<StageBatchStep, StageBatchMessage>(StageBatchMessage.MessageType);
-        services.AddWorkflowStep<FinishImportStep, FinishImportMessage>(FinishImportMessage.MessageType);
-        services.AddWorkflowStep<ApprovalTimeoutStep, ApprovalTimeoutMessage>(ApprovalTimeoutMessage.MessageType);
+        services.AddTransient<SplitCatalog>();
+        services.AddTransient<StartStoreSnapshot>();
+        services.AddTransient<LoadStoreSnapshot>();
+        services.AddTransient<StageBatch>();
+        services.AddTransient<CountPendingChanges>();
         return builder;
     }
 
@@ -66,6 +61,9 @@ public static class WorkflowExtensions
         {
             var checks = new SettingChecks(ImportOptions.Section);
             checks.Check(options.BatchSize is >= 1 and <= 100, nameof(options.BatchSize), "must be between 1 and 100 (one table transaction)");
+            checks.Check(options.BatchesPerChunk is >= 1 and <= 500, nameof(options.BatchesPerChunk), "must be between 1 and 500 (one sub-orchestration's history)");
+            checks.Check(options.ParallelChunks is >= 1 and <= 64, nameof(options.ParallelChunks), "must be between 1 and 64");
+            checks.Check(options.ParallelBatches is >= 1 and <= 64, nameof(options.ParallelBatches), "must be between 1 and 64");
             checks.Check(options.ApprovalTimeout > TimeSpan.Zero, nameof(options.ApprovalTimeout), "must be positive, e.g. 7.00:00:00");
             checks.Check(options.MaxListedErrors is >= 0 and <= 200, nameof(options.MaxListedErrors), "must be between 0 and 200");
             checks.Check(options.StoreSnapshotThreshold >= 0, nameof(options.StoreSnapshotThreshold), "must be 0 or more");

@@ -9,6 +9,15 @@ public sealed class ImportOptions
     /// <summary>Rows per batch (default 100: one table transaction of staged changes).</summary>
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>Batches per sub-orchestration (default 25): each history stays short, whatever the catalog's size.</summary>
+    public int BatchesPerChunk { get; set; } = 25;
+
+    /// <summary>Sub-orchestrations staging at once (default 4).</summary>
+    public int ParallelChunks { get; set; } = 4;
+
+    /// <summary>Batches staging at once in each sub-orchestration (default 4; with <see cref="ParallelChunks"/>, 16 in all).</summary>
+    public int ParallelBatches { get; set; } = 4;
+
     /// <summary>How long a run may wait for reviews before it is marked overdue (default 7 days).</summary>
     public TimeSpan ApprovalTimeout { get; set; } = TimeSpan.FromDays(7);
 

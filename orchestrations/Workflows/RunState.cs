@@ -17,6 +17,7 @@ namespace CowansSync.Orchestrations.Workflows;
 /// <param name="Note">A short status for people, e.g. <c>overdue</c>.</param>
 /// <param name="Errors">Item-level errors worth showing (bounded; the counters hold the totals).</param>
 /// <param name="LastError">The error that troubled it, for people (never a stack trace).</param>
+/// <param name="Lists">Items worth listing, by list name (e.g. <c>xorosoft_filtered</c>: the SKUs left out; bounded).</param>
 public sealed record RunState(
     string Kind,
     string Phase,
@@ -28,7 +29,8 @@ public sealed record RunState(
     DateTimeOffset? EstimatedCompletion = null,
     string? Note = null,
     IReadOnlyList<string>? Errors = null,
-    string? LastError = null)
+    string? LastError = null,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Lists = null)
 {
     /// <summary>A counter's value, 0 when absent.</summary>
     /// <param name="name">The counter.</param>

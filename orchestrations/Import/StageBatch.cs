@@ -1,0 +1,45 @@
+using CowansSync.Orchestrations.Domain.Products;
+using CowansSync.Orchestrations.Domain.Rules;
+using CowansSync.Orchestrations.Ports;
+using Microsoft.DurableTask;
+
+namespace CowansSync.Orchestrations.Import;
+
+/// <summary>Validates one batch against Xorosoft, matches it to the store's products, diffs and stages the changes.</summary>
+/// <remarks>
+/// Idempotent: staged changes have deterministic ids (run, SKU, direction) and are inserted only if absent, so a
+/// repeat stages nothing twice, and a change a person already reviewed keeps its review. The counters it returns are
+/// recomputed from the batch, so a repeat returns them again rather than adding to them.
+/// </remarks>
+public sealed class StageBatch(
+    IPayloadStore payloads,
+    IXorosoftCatalog xorosoft,
+    IShopifyCatalog shopify,
+    IStoreSnapshots snapshots,
+    IStagedChangeStore staged,
+    IApprovalRuleStore rules,
+    TimeProvider timeProvider) : TaskActivity<StageBatchInput, StagedBatches>
+{
+    /// <inheritdoc />
+    public override async Task<StagedBatches> RunAsync(TaskActivityContext context, StageBatchInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var settings = input.Settings;
+        var cancellationToken = CancellationToken.None;
+        var items = await payloads.ReadBatchAsync(input.RunId, input.BatchIndex, cancellationToken);
+        var lookupsTask = xorosoft.ValidateAsync(items, settings.ValidationMode, cancellationToken);
+        string[] skus = [.. items.Select(i => i.Sku).Distinct(StringComparer.Ordinal)];
+        string[] barcodes = [.. items.Select(i => i.Upc).OfType<string>().Where(Gtin.IsValid).Distinct(StringComparer.Ordinal)];
+        var productsTask = settings.StoreSnapshotId is { } snapshotId
+            ? snapshots.FindAsync(snapshotId, skus, barcodes, cancellationToken)
+            : shopify.FindAsync(skus, barcodes, cancellationToken);
+        var engine = new ApprovalRuleEngine(await rules.ListAsync(cancellationToken));
+        var outcome = new BatchStager(engine, settings).Stage(input.RunId, items, await lookupsTask, await productsTask, timeProvider.GetUtcNow());
+        if (settings.CreateStagingEntries && outcome.Changes.Count > 0)
+        {
+            await staged.StageAsync(outcome.Changes, cancellationToken);
+        }
+
+        return new StagedBatches(outcome.Counters, [.. outcome.Filtered.Take(input.MaxListedErrors)], [.. outcome.Errors.Take(input.MaxListedErrors)]);
+    }
+}
