@@ -1,8 +1,7 @@
 namespace CowansSync.Functions.Apis;
 
-/// <summary>The answer to raising an event.</summary>
+/// <summary>The answer to raising an event: the run received it; one whose <c>event_id</c> it already handled, it ignores.</summary>
 /// <param name="RunId">The run.</param>
 /// <param name="Name">The event.</param>
 /// <param name="EventId">The event's id.</param>
-/// <param name="Duplicate">Whether an event with this name and id had been raised already (this one was ignored).</param>
-public sealed record RaisedEvent(string RunId, string Name, string EventId, bool Duplicate);
+public sealed record RaisedEvent(string RunId, string Name, string EventId);

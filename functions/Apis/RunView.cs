@@ -55,7 +55,7 @@ public sealed record RunView(
             run.StartedAt,
             run.UpdatedAt,
             run.CompletedAt,
-            run.EstimatedCompletion(),
+            run.EstimatedCompletion,
             run.LastError,
             run.Errors,
             new Dictionary<string, string>

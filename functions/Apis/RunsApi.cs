@@ -1,51 +1,42 @@
-using System.Security.Claims;
 using System.Text.Json;
+using CowansSync.Functions.Audit;
 using CowansSync.Functions.Auth;
+using CowansSync.Functions.Workflows;
 using CowansSync.Orchestrations.Domain;
-using CowansSync.Orchestrations.Import;
-using CowansSync.Orchestrations.Push;
 using CowansSync.Orchestrations.Workflows;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace CowansSync.Functions.Apis;
 
-/// <summary><c>/api/runs</c>: every workflow run's state, its external events, cancellation and re-drive.</summary>
-public static class RunsApi
+/// <summary>
+/// <c>/api/runs</c>: every workflow run — a Durable orchestration instance — with its state, its external events,
+/// cancellation (terminate) and re-drive (restart from its input).
+/// </summary>
+/// <param name="audit">The audit log.</param>
+/// <param name="time">The clock of the events' timestamps.</param>
+public sealed class RunsApi(AuditLog audit, TimeProvider time)
 {
     private const int MaxEventNameLength = 64;
     private const int MaxEventBodyBytes = 32 * 1024;
 
-    /// <summary>Maps the routes.</summary>
-    /// <param name="api">The <c>/api</c> group.</param>
-    /// <returns>The <c>/api/runs</c> group.</returns>
-    public static RouteGroupBuilder MapRunsApi(this IEndpointRouteBuilder api)
-    {
-        var group = api.MapGroup("/runs").WithTags("Runs");
-        group.MapGet("/", ListRunsAsync).WithName("ListRuns");
-        group.MapGet("/{runId}", GetRunAsync).WithName("GetRun");
-        group.MapPost("/{runId}/events/{name}", RaiseEventAsync).RequireAuthorization(Roles.Approver).WithName("RaiseRunEvent");
-        group.MapPost("/{runId}/cancel", CancelAsync).RequireAuthorization(Roles.Operator).WithName("CancelRun");
-        group.MapPost("/{runId}/redrive", RedriveAsync).RequireAuthorization(Roles.Admin).WithName("RedriveRun");
-        return group;
-    }
-
-    /// <summary>Lists runs, newest first.</summary>
-    /// <param name="kind">Only runs of this workflow.</param>
-    /// <param name="status">Only runs in this status.</param>
-    /// <param name="page">The page, from 1.</param>
-    /// <param name="perPage">The page size, 1–200.</param>
-    /// <param name="services">Runs.</param>
+    /// <summary>Lists runs, newest first; filtered by <c>kind</c> and <c>status</c>, paged by <c>page</c> and <c>per_page</c>.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="client">The task hub.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The page, or 400 naming the bad parameter.</returns>
-    public static async Task<Results<Ok<PagedList<RunView>>, BadRequest<ApiError>>> ListRunsAsync(
-        string? kind, string? status, int? page, [FromQuery(Name = "per_page")] int? perPage, [AsParameters] RunsServices services, CancellationToken cancellationToken)
+    [Function(nameof(ListRuns))]
+    [Authorize(Roles.Viewer)]
+    public static async Task<Results<Ok<PagedList<RunView>>, BadRequest<ApiError>>> ListRuns(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(client);
         var errors = new Dictionary<string, object?>();
-        var (pageNumber, pageSize) = Paging.Validate(page, perPage, errors);
+        var (pageNumber, pageSize) = Paging.Read(request, errors);
         RunStatus? wanted = null;
-        if (status is not null)
+        if (ApiQuery.Text(request, "status") is { } status)
         {
             if (WireName.TryParse<RunStatus>(status, out var parsed))
             {
@@ -62,36 +53,43 @@ public static class RunsApi
             return TypedResults.BadRequest(new ApiError("The run query is invalid.", errors));
         }
 
-        var runs = await services.Runs.ListAsync(kind, wanted, cancellationToken);
+        var runs = await client.ListRunsAsync(ApiQuery.Text(request, "kind"), wanted, cancellationToken);
         return TypedResults.Ok(runs.Select(RunView.Of).ToList().ToPage(pageNumber, pageSize));
     }
 
     /// <summary>One run.</summary>
+    /// <param name="request">The request.</param>
     /// <param name="runId">The run.</param>
-    /// <param name="services">Runs.</param>
+    /// <param name="client">The task hub.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The run, or 404.</returns>
-    public static async Task<Results<Ok<RunView>, NotFound<ApiError>>> GetRunAsync(string runId, [AsParameters] RunsServices services, CancellationToken cancellationToken)
+    [Function(nameof(GetRun))]
+    [Authorize(Roles.Viewer)]
+    public static async Task<Results<Ok<RunView>, NotFound<ApiError>>> GetRun(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{runId}")] HttpRequest request, string runId, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        return await services.Runs.GetAsync(runId, cancellationToken) is { } run
-            ? TypedResults.Ok(RunView.Of(run))
-            : TypedResults.NotFound(UnknownRun(runId));
+        ArgumentNullException.ThrowIfNull(client);
+        return await client.GetRunAsync(runId, cancellationToken) is { } run ? TypedResults.Ok(RunView.Of(run)) : TypedResults.NotFound(UnknownRun(runId));
     }
 
-    /// <summary>Raises an external event on a run; a repeat with the same <c>event_id</c> is ignored, and an early event is kept.</summary>
+    /// <summary>
+    /// Raises an external event on a run (e.g. <c>approval</c>); the JSON body (optional, with an optional <c>event_id</c>)
+    /// is its payload. The framework keeps an event the run does not wait for yet; the run ignores an <c>event_id</c> it handled.
+    /// </summary>
+    /// <param name="request">The request.</param>
     /// <param name="runId">The run.</param>
-    /// <param name="name">The event, e.g. <c>approval</c>.</param>
-    /// <param name="request">The request, whose JSON body (optional, with an optional <c>event_id</c>) is the event's payload.</param>
-    /// <param name="user">The caller.</param>
-    /// <param name="services">Runs and audit.</param>
+    /// <param name="name">The event.</param>
+    /// <param name="client">The task hub.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>202; 400 for a bad name or body; 404; 410 when the run has finished.</returns>
-    public static async Task<Results<Accepted<RaisedEvent>, BadRequest<ApiError>, NotFound<ApiError>, JsonHttpResult<ApiError>>> RaiseEventAsync(
-        string runId, string name, HttpRequest request, ClaimsPrincipal user, [AsParameters] RunsServices services, CancellationToken cancellationToken)
+    [Function(nameof(RaiseRunEvent))]
+    [Authorize(Roles.Approver)]
+    public async Task<Results<Accepted<RaisedEvent>, BadRequest<ApiError>, NotFound<ApiError>, JsonHttpResult<ApiError>>> RaiseRunEvent(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs/{runId}/events/{name}")] HttpRequest request, string runId, string name,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(client);
         if (name.Length > MaxEventNameLength || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
         {
             return TypedResults.BadRequest(new ApiError("The event name is invalid.", new Dictionary<string, object?> { ["name"] = $"must be 1 to {MaxEventNameLength} letters, digits, '_' or '-'" }));
@@ -103,7 +101,7 @@ public static class RunsApi
             return TypedResults.BadRequest(new ApiError("The event body is invalid.", new Dictionary<string, object?> { ["body"] = bodyError }));
         }
 
-        if (await services.Runs.GetAsync(runId, cancellationToken) is not { } run)
+        if (await client.GetRunAsync(runId, cancellationToken) is not { } run)
         {
             return TypedResults.NotFound(UnknownRun(runId));
         }
@@ -113,69 +111,70 @@ public static class RunsApi
             return Gone(run);
         }
 
-        var raised = new RunEvent(name, eventId ?? Guid.NewGuid().ToString("N"), payload, user.GetCallerName(), services.Time.GetUtcNow());
-        var kept = await services.Runs.TryAddEventAsync(runId, raised, cancellationToken);
-        if (kept)
-        {
-            await services.Audit.WriteAsync(user, "run.event_raised", runId, $"event={name}; event_id={raised.EventId}", cancellationToken);
-        }
-
-        // A repeat is sent on too: the first request may have stopped between keeping the event and sending this.
-        if (name == PushApprovedImportStep.ApprovalEvent && run.Kind == ImportPhases.Kind)
-        {
-            await services.Queue.EnqueueAsync(new PushApprovedImportMessage(runId, raised.EventId), null, cancellationToken);
-        }
-
-        return TypedResults.Accepted($"/api/runs/{runId}", new RaisedEvent(runId, name, raised.EventId, Duplicate: !kept));
+        var user = request.HttpContext.User;
+        var raised = new RunEvent(name, eventId ?? Guid.NewGuid().ToString("N"), payload, user.GetCallerName(), time.GetUtcNow());
+        await client.RaiseEventAsync(runId, name, raised, cancellationToken);
+        await audit.WriteAsync(user, "run.event_raised", runId, $"event={name}; event_id={raised.EventId}", cancellationToken);
+        return TypedResults.Accepted($"/api/runs/{runId}", new RaisedEvent(runId, name, raised.EventId));
     }
 
-    /// <summary>Cancels a run: its remaining steps find it cancelled and stop.</summary>
+    /// <summary>Cancels a run: its orchestration, and the runs it started, are terminated.</summary>
+    /// <param name="request">The request.</param>
     /// <param name="runId">The run.</param>
-    /// <param name="user">The caller.</param>
-    /// <param name="services">Runs and audit.</param>
+    /// <param name="client">The task hub.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>202 with the run; 404; 410 when it has finished.</returns>
-    public static async Task<Results<Accepted<RunView>, NotFound<ApiError>, JsonHttpResult<ApiError>>> CancelAsync(
-        string runId, ClaimsPrincipal user, [AsParameters] RunsServices services, CancellationToken cancellationToken)
+    [Function(nameof(CancelRun))]
+    [Authorize(Roles.Operator)]
+    public async Task<Results<Accepted<RunView>, NotFound<ApiError>, JsonHttpResult<ApiError>>> CancelRun(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs/{runId}/cancel")] HttpRequest request, string runId,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        if (await services.Runs.GetAsync(runId, cancellationToken) is null)
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+        if (await client.GetRunAsync(runId, cancellationToken) is not { } run)
         {
             return TypedResults.NotFound(UnknownRun(runId));
         }
 
-        var now = services.Time.GetUtcNow();
-        var (run, changed) = await services.Runs.UpdateAsync(runId, r => r.Status.IsFinished() ? null : r with
-        {
-            Status = RunStatus.Cancelled, UpdatedAt = now, CompletedAt = now,
-        }, cancellationToken);
-        if (!changed)
+        if (run.Status.IsFinished())
         {
             return Gone(run);
         }
 
-        await services.Audit.WriteAsync(user, "run.cancelled", runId, null, cancellationToken);
-        return TypedResults.Accepted($"/api/runs/{runId}", RunView.Of(run));
+        var user = request.HttpContext.User;
+        await client.TerminateInstanceAsync(runId, new TerminateInstanceOptions($"cancelled by {user.GetCallerName()}", Recursive: true), cancellationToken);
+        await audit.WriteAsync(user, "run.cancelled", runId, null, cancellationToken);
+        return TypedResults.Accepted($"/api/runs/{runId}", RunView.Of(run with { Status = RunStatus.Cancelled }));
     }
 
-    /// <summary>Re-drives the run's poison messages (once what made them fail is fixed).</summary>
+    /// <summary>Re-drives a failed run (once what made it fail is fixed): it starts again from its input, under its id.</summary>
+    /// <param name="request">The request.</param>
     /// <param name="runId">The run.</param>
-    /// <param name="user">The caller.</param>
-    /// <param name="services">Runs, the re-driver and audit.</param>
+    /// <param name="client">The task hub.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
-    /// <returns>200 with the count; 404.</returns>
-    public static async Task<Results<Ok<RedriveResult>, NotFound<ApiError>>> RedriveAsync(
-        string runId, ClaimsPrincipal user, [AsParameters] RunsServices services, CancellationToken cancellationToken)
+    /// <returns>202; 404; 409 when the run has not failed.</returns>
+    [Function(nameof(RedriveRun))]
+    [Authorize(Roles.Admin)]
+    public async Task<Results<Accepted<RedriveResult>, NotFound<ApiError>, Conflict<ApiError>>> RedriveRun(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs/{runId}/redrive")] HttpRequest request, string runId,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        if (await services.Runs.GetAsync(runId, cancellationToken) is null)
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+        if (await client.GetRunAsync(runId, cancellationToken) is not { } run)
         {
             return TypedResults.NotFound(UnknownRun(runId));
         }
 
-        var redriven = await services.Redriver.RedriveAsync(runId, cancellationToken);
-        await services.Audit.WriteAsync(user, "run.redriven", runId, $"messages={redriven}", cancellationToken);
-        return TypedResults.Ok(new RedriveResult(runId, redriven));
+        if (run.Status != RunStatus.Failed)
+        {
+            return TypedResults.Conflict(new ApiError("Only a failed run can be re-driven.", new Dictionary<string, object?> { ["status"] = WireName.Of(run.Status) }));
+        }
+
+        await client.RestartAsync(runId, restartWithNewInstanceId: false, cancellationToken);
+        await audit.WriteAsync(request.HttpContext.User, "run.redriven", runId, null, cancellationToken);
+        return TypedResults.Accepted($"/api/runs/{runId}", new RedriveResult(runId, WireName.Of(RunStatus.Pending), $"/api/runs/{runId}"));
     }
 
     private static async Task<(string Payload, string? EventId, string? Error)> ReadEventBodyAsync(HttpRequest request, CancellationToken cancellationToken)

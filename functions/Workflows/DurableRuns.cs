@@ -20,8 +20,11 @@ public static class DurableRuns
         [nameof(PushChanges)] = RunKinds.ShopifyPush,
     };
 
-    // Custom status is written by whichever serializer the host's worker uses; reading case-insensitively accepts either casing.
-    private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
+    /// <summary>
+    /// Reads what orchestrations wrote (custom status, inputs): the host's worker may write PascalCase or camelCase,
+    /// and these read either.
+    /// </summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
     /// <summary>Starts a run unless one with its id exists; a repeat returns the existing run and starts nothing.</summary>
     /// <param name="client">The Durable client.</param>
@@ -48,6 +51,24 @@ public static class DurableRuns
         }
 
         return await client.GetRunAsync(runId, cancellationToken) ?? throw new InvalidOperationException($"The run '{runId}' was scheduled but cannot be read.");
+    }
+
+    /// <summary>A run's input, typed.</summary>
+    /// <typeparam name="TInput">The orchestrator's input type.</typeparam>
+    /// <param name="run">The run.</param>
+    /// <returns>The input, or <see langword="null"/> when it has none of that shape.</returns>
+    public static TInput? InputAs<TInput>(this WorkflowRun run)
+        where TInput : class
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        try
+        {
+            return JsonSerializer.Deserialize<TInput>(run.Input, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>One run.</summary>
@@ -89,7 +110,7 @@ public static class DurableRuns
     public static WorkflowRun RunOf(OrchestrationMetadata instance)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        var state = instance.SerializedCustomStatus is { Length: > 0 } json ? JsonSerializer.Deserialize<RunState>(json, StateJson) : null;
+        var state = instance.SerializedCustomStatus is { Length: > 0 } json ? JsonSerializer.Deserialize<RunState>(json, Json) : null;
         var finished = instance.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
         var failure = instance.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? FailureMessage(instance) : null;
         return new WorkflowRun
@@ -116,6 +137,7 @@ public static class DurableRuns
             LastError = failure ?? state?.LastError,
             Errors = state?.Errors ?? (failure is null ? [] : [failure]),
             Lists = state?.Lists ?? new Dictionary<string, IReadOnlyList<string>>(),
+            Input = instance.SerializedInput ?? "{}",
         };
     }
 
@@ -131,7 +153,7 @@ public static class DurableRuns
         {
             try
             {
-                return JsonSerializer.Deserialize<TaskFailureDetails>(output, StateJson)?.ErrorMessage ?? output;
+                return JsonSerializer.Deserialize<TaskFailureDetails>(output, Json)?.ErrorMessage ?? output;
             }
             catch (JsonException)
             {

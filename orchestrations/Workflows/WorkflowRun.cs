@@ -51,6 +51,9 @@ public sealed record WorkflowRun
     /// <summary>Items worth listing, by list name (e.g. the SKUs Xorosoft does not know).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Lists { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>The orchestration's input as JSON (e.g. an import's file and settings); <c>{}</c> when it has none.</summary>
+    public string Input { get; init; } = "{}";
+
     /// <summary>A counter's value, 0 when absent.</summary>
     /// <param name="name">The counter.</param>
     /// <returns>Its value.</returns>
