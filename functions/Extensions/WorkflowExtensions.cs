@@ -19,6 +19,8 @@ public static class WorkflowExtensions
         var services = builder.Services;
         services.AddSingleton<IPayloadStore, BlobPayloadStore>();
         services.AddTransient<NotifyRun>();
+        services.AddOptions<RunRetentionOptions>().BindConfiguration(RunRetentionOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RunRetentionOptions>, RunRetentionOptionsValidator>();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
         services.AddHttpClient<IRunNotifier, RunNotifier>(http => http.Timeout = TimeSpan.FromSeconds(10));
@@ -51,6 +53,16 @@ public static class WorkflowExtensions
             var checks = new SettingChecks(NotificationOptions.Section);
             checks.Check(options.WebhookUrl is null || (options.WebhookUrl.IsAbsoluteUri && options.WebhookUrl.Scheme is "http" or "https"),
                 nameof(options.WebhookUrl), "must be an absolute http(s) URL");
+            return checks.Result;
+        }
+    }
+
+    private sealed class RunRetentionOptionsValidator : IValidateOptions<RunRetentionOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, RunRetentionOptions options)
+        {
+            var checks = new SettingChecks(RunRetentionOptions.Section);
+            checks.Check(options.Retention >= TimeSpan.FromHours(1), nameof(options.Retention), "must be at least 01:00:00");
             return checks.Result;
         }
     }
