@@ -51,7 +51,7 @@ public sealed class SyncStorageOptions
     /// <returns>The client.</returns>
     /// <exception cref="FormatException">The connection string or a service URI is malformed.</exception>
     public TableServiceClient CreateTableServiceClient() => UsesIdentity
-        ? new TableServiceClient(Endpoint(TableServiceUri, "tableServiceUri", "table"), Credential())
+        ? new TableServiceClient(TableEndpoint(), Credential())
         : new TableServiceClient(RequiredConnectionString());
 
     /// <summary>The Blob service these settings describe.</summary>
@@ -61,7 +61,7 @@ public sealed class SyncStorageOptions
     {
         var options = new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_11_05);
         return UsesIdentity
-            ? new BlobServiceClient(Endpoint(BlobServiceUri, "blobServiceUri", "blob"), Credential(), options)
+            ? new BlobServiceClient(BlobEndpoint(), Credential(), options)
             : new BlobServiceClient(RequiredConnectionString(), options);
     }
 
@@ -74,16 +74,27 @@ public sealed class SyncStorageOptions
         QueueServiceClient? service = null;
         UndecodableQueueMessages.MoveToPoison(options, () => service!);
         service = UsesIdentity
-            ? new QueueServiceClient(Endpoint(QueueServiceUri, "queueServiceUri", "queue"), Credential(), options)
+            ? new QueueServiceClient(QueueEndpoint(), Credential(), options)
             : new QueueServiceClient(RequiredConnectionString(), options);
         return service;
     }
 
-    private string RequiredConnectionString() =>
+    /// <summary>The connection string, for clients built by other libraries (the Durable Task hub).</summary>
+    /// <exception cref="FormatException">It is empty.</exception>
+    internal string RequiredConnectionString() =>
         string.IsNullOrWhiteSpace(ConnectionString) ? throw new FormatException("The setting SyncStorage is empty.") : ConnectionString;
 
-    // One credential for the three services, so they share its token cache.
-    private TokenCredential Credential() => _credential ??= string.IsNullOrEmpty(ClientId)
+    /// <summary>The Blob endpoint of an identity connection.</summary>
+    internal Uri BlobEndpoint() => Endpoint(BlobServiceUri, "blobServiceUri", "blob");
+
+    /// <summary>The Queue endpoint of an identity connection.</summary>
+    internal Uri QueueEndpoint() => Endpoint(QueueServiceUri, "queueServiceUri", "queue");
+
+    /// <summary>The Table endpoint of an identity connection.</summary>
+    internal Uri TableEndpoint() => Endpoint(TableServiceUri, "tableServiceUri", "table");
+
+    /// <summary>The credential of an identity connection: one for every service and client, so they share its token cache.</summary>
+    internal TokenCredential Credential() => _credential ??= string.IsNullOrEmpty(ClientId)
         ? new DefaultAzureCredential()
         : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(ClientId));
 
