@@ -2,8 +2,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using CowansSync.Functions.Auth;
 using CowansSync.Orchestrations.Domain;
-using CowansSync.Orchestrations.Import;
-using CowansSync.Orchestrations.Push;
 using CowansSync.Orchestrations.Workflows;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -118,12 +116,6 @@ public static class RunsApi
         if (kept)
         {
             await services.Audit.WriteAsync(user, "run.event_raised", runId, $"event={name}; event_id={raised.EventId}", cancellationToken);
-        }
-
-        // A repeat is sent on too: the first request may have stopped between keeping the event and sending this.
-        if (name == PushApprovedImportStep.ApprovalEvent && run.Kind == ImportPhases.Kind)
-        {
-            await services.Queue.EnqueueAsync(new PushApprovedImportMessage(runId, raised.EventId), null, cancellationToken);
         }
 
         return TypedResults.Accepted($"/api/runs/{runId}", new RaisedEvent(runId, name, raised.EventId, Duplicate: !kept));

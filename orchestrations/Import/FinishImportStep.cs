@@ -1,5 +1,4 @@
 using CowansSync.Orchestrations.Ports;
-using CowansSync.Orchestrations.Push;
 using CowansSync.Orchestrations.Workflows;
 
 namespace CowansSync.Orchestrations.Import;
@@ -33,7 +32,7 @@ public sealed class FinishImportStep(IRunStore runs, IStagedChangeStore staged, 
             await queue.EnqueueAsync(new ApprovalTimeoutMessage(run.RunId, dueAt), Min(options.ApprovalTimeout, IStepScheduler.MaxDelay), cancellationToken);
         }
 
-        var (finished, moved) = await runs.UpdateAsync(run.RunId, r => r.Phase != ImportPhases.Finish || r.Status.IsFinished() ? null : pending > 0
+        await runs.UpdateAsync(run.RunId, r => r.Phase != ImportPhases.Finish || r.Status.IsFinished() ? null : pending > 0
             ? r with { Phase = ImportPhases.AwaitingApproval, Status = RunStatus.AwaitingApproval, UpdatedAt = now }
             : r with
             {
@@ -42,15 +41,6 @@ public sealed class FinishImportStep(IRunStore runs, IStagedChangeStore staged, 
                 UpdatedAt = now,
                 CompletedAt = now,
             }, cancellationToken);
-
-        // Approvals raised while the run was staging were kept for now; redeliveries resend (the push starts once).
-        if (pending > 0 && (moved || context.IsRedelivery) && finished.Phase == ImportPhases.AwaitingApproval)
-        {
-            foreach (var approval in (await runs.ListEventsAsync(run.RunId, cancellationToken)).Where(e => e.Name == PushApprovedImportStep.ApprovalEvent))
-            {
-                await queue.EnqueueAsync(new PushApprovedImportMessage(run.RunId, approval.EventId), null, cancellationToken);
-            }
-        }
     }
 
     internal static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
