@@ -54,9 +54,9 @@ public static class PushApi
 
         var runId = string.Create(CultureInfo.InvariantCulture, $"push-{services.Time.GetUtcNow():yyyyMMddHHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}");
         var settings = new PushSettings(request.BatchId, request.ChangeIds?.OfType<string>().ToList(), request.BatchName);
-        var run = await services.Push.StartAsync(runId, settings, user.GetCallerName(), cancellationToken);
+        await services.Push.StartPushAsync(services.Client, runId, settings, user.GetCallerName(), cancellationToken);
         await services.Audit.WriteAsync(user, "sync.push_started", runId, request.BatchId is { } source ? $"batch_id={source}" : $"change_ids={settings.ChangeIds!.Count}", cancellationToken);
-        return TypedResults.Accepted($"/api/runs/{runId}", Started(run));
+        return TypedResults.Accepted($"/api/runs/{runId}", new PushStarted(runId, WireName.Of(RunStatus.Pending), null, $"/api/runs/{runId}"));
     }
 
     /// <summary>Rolls an applied change back: its before-image is staged as an approved rollback change and pushed.</summary>
@@ -86,14 +86,13 @@ public static class PushApi
         // The run id follows from the change, so asking twice starts one rollback.
         var runId = $"rollback-{changeId}";
         var review = new ReviewInfo(user.GetCallerName(), services.Time.GetUtcNow(), request!.Reason!.Trim());
-        var rollback = RollbackChange.For(applied, runId, review);
+        var rollback = RollbackPlan.For(applied, runId, review);
         if (!rollback.Succeeded)
         {
             return TypedResults.Conflict(new ApiError(rollback.Refusal, new Dictionary<string, object?> { ["status"] = WireName.Of(applied.Status) }));
         }
 
-        await services.Changes.StageAsync([rollback.Change], cancellationToken);
-        await services.Push.StartAsync(runId, new PushSettings(null, [rollback.Change.ChangeId], $"rollback of {changeId}"), review.Reviewer, cancellationToken);
+        await services.Push.StartRollbackAsync(services.Client, runId, changeId, review, cancellationToken);
         await services.Audit.WriteAsync(user, "sync.rollback_requested", changeId, review.Notes, cancellationToken);
         return TypedResults.Accepted($"/api/runs/{runId}", new RollbackStarted(rollback.Change.ChangeId, runId, $"/api/runs/{runId}"));
     }
@@ -128,7 +127,4 @@ public static class PushApi
 
         return errors;
     }
-
-    private static PushStarted Started(WorkflowRun run)
-        => new(run.RunId, WireName.Of(run.Status), run.Status.IsFinished() ? run.Counters : null, $"/api/runs/{run.RunId}");
 }

@@ -1,15 +1,15 @@
+using CowansSync.Functions.Push;
 using CowansSync.Functions.Settings;
-using CowansSync.Functions.Workflows;
 using CowansSync.Orchestrations.Domain.Conflicts;
 using CowansSync.Orchestrations.Push;
 using Microsoft.Extensions.Options;
 
 namespace CowansSync.Functions.Extensions;
 
-/// <summary>Wires the push workflow: approved changes → Shopify → versions.</summary>
+/// <summary>Wires the push and the rollback: approved changes → Shopify → versions, as Durable orchestrations (<see cref="PushFunctions"/>).</summary>
 public static class PushExtensions
 {
-    /// <summary>Registers the push workflow and its steps. Needs the Shopify write side, the staging, version and product stores.</summary>
+    /// <summary>Registers the push's options, domain services, activities and starter. Needs the Shopify write side, the payload, staging, version and product stores.</summary>
     /// <param name="builder">The app builder.</param>
     /// <returns>The builder.</returns>
     public static IHostApplicationBuilder AddPushWorkflow(this IHostApplicationBuilder builder)
@@ -23,11 +23,14 @@ public static class PushExtensions
         services.AddSingleton<AppliedChanges>();
         services.AddSingleton<ChangeWriter>();
         services.AddSingleton<BatchPusher>();
-        services.AddSingleton<PushWorkflow>();
-        services.AddWorkflowStep<SelectChangesStep, SelectChangesMessage>(SelectChangesMessage.MessageType);
-        services.AddWorkflowStep<PushBatchStep, PushBatchMessage>(PushBatchMessage.MessageType);
-        services.AddWorkflowStep<FinishPushStep, FinishPushMessage>(FinishPushMessage.MessageType);
-        services.AddWorkflowStep<PushApprovedImportStep, PushApprovedImportMessage>(PushApprovedImportMessage.MessageType);
+        services.AddSingleton<PushStarter>();
+        services.AddSingleton<SelectChanges>();
+        services.AddSingleton<PushBatch>();
+        services.AddSingleton<PrepareBulkBatch>();
+        services.AddSingleton<StartBulkMutation>();
+        services.AddSingleton<CheckBulkOperation>();
+        services.AddSingleton<FinishBulkBatch>();
+        services.AddSingleton<StageRollback>();
         return builder;
     }
 
@@ -40,6 +43,11 @@ public static class PushExtensions
             checks.Check(options.BulkThreshold >= 0, nameof(options.BulkThreshold), "must be 0 or more");
             checks.Check(options.BulkBatchSize is >= 1 and <= 100_000, nameof(options.BulkBatchSize), "must be between 1 and 100000");
             checks.Check(options.MaxAttempts is >= 1 and <= 10, nameof(options.MaxAttempts), "must be between 1 and 10");
+            checks.Check(options.ParallelBatches is >= 1 and <= 64, nameof(options.ParallelBatches), "must be between 1 and 64");
+            checks.Check(options.BulkPollInterval >= TimeSpan.FromMilliseconds(10) && options.BulkPollInterval <= TimeSpan.FromMinutes(10), nameof(options.BulkPollInterval), "must be between 00:00:00.010 and 00:10:00");
+            checks.Check(options.BulkTimeout > options.BulkPollInterval && options.BulkTimeout <= TimeSpan.FromDays(1), nameof(options.BulkTimeout), "must be longer than BulkPollInterval and at most 1.00:00:00");
+            checks.Check(options.ActivityAttempts is >= 1 and <= 10, nameof(options.ActivityAttempts), "must be between 1 and 10");
+            checks.Check(options.ActivityRetryInterval > TimeSpan.Zero && options.ActivityRetryInterval <= TimeSpan.FromMinutes(10), nameof(options.ActivityRetryInterval), "must be between 00:00:00 (exclusive) and 00:10:00");
             return checks.Result;
         }
     }

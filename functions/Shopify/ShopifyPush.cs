@@ -128,8 +128,17 @@ public sealed class ShopifyPush : IShopifyPush
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ShopifyWriteResult>> BulkUpdateAsync(IReadOnlyList<ShopifyUpdate> updates, CancellationToken cancellationToken)
-        => _bulk.UpdateAsync(updates, cancellationToken);
+    public Task<ShopifyBulkStart> StartBulkUpdateAsync(IReadOnlyList<ShopifyUpdate> updates, ShopifyBulkStage stage, string? variantsOperationId, CancellationToken cancellationToken)
+        => _bulk.StartAsync(updates, stage, variantsOperationId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ShopifyBulkCheck> CheckBulkOperationAsync(string operationId, CancellationToken cancellationToken)
+        => _bulk.CheckAsync(operationId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ShopifyWriteResult>> ReadBulkUpdateAsync(
+        IReadOnlyList<ShopifyUpdate> updates, string? variantsOperationId, string? productsOperationId, CancellationToken cancellationToken)
+        => _bulk.ReadAsync(updates, variantsOperationId, productsOperationId, cancellationToken);
 
     // Search takes the numeric id: the last segment of the GID.
     private static string LegacyId(string productId)

@@ -36,10 +36,33 @@ public interface IShopifyPush
     /// <returns>The outcome.</returns>
     Task<ShopifyWriteResult> UpdateAsync(ShopifyUpdate update, CancellationToken cancellationToken);
 
-    /// <summary>As <see cref="UpdateAsync"/> for many products, through bulk mutations, for updates of
-    /// <see cref="ShopifyUpdate.IsBulkWritable"/> fields only.</summary>
-    /// <param name="updates">What to write.</param>
-    /// <param name="cancellationToken">Stops the operations.</param>
-    /// <returns>One outcome per update, in the same order.</returns>
-    Task<IReadOnlyList<ShopifyWriteResult>> BulkUpdateAsync(IReadOnlyList<ShopifyUpdate> updates, CancellationToken cancellationToken);
+    /// <summary>
+    /// Starts one stage of a bulk update (as <see cref="UpdateAsync"/> for many products, for updates of
+    /// <see cref="ShopifyUpdate.IsBulkWritable"/> fields only): uploads the stage's lines and starts its bulk mutation.
+    /// It does not wait: ask <see cref="CheckBulkOperationAsync"/> until it is done, then <see cref="ReadBulkUpdateAsync"/>.
+    /// </summary>
+    /// <param name="updates">The whole bulk update, the same list in every call; the stage picks its lines from it.</param>
+    /// <param name="stage">The stage to start.</param>
+    /// <param name="variantsOperationId">For <see cref="ShopifyBulkStage.Products"/>: the completed variants operation, whose
+    /// failed lines are left out; <see langword="null"/> when the variants stage wrote nothing or did not complete (then
+    /// every update with variant fields is left out).</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    /// <returns>The started operation, <see cref="ShopifyBulkStart.ShopBusy"/>, or <see cref="ShopifyBulkStart.NothingToWrite"/>.</returns>
+    Task<ShopifyBulkStart> StartBulkUpdateAsync(IReadOnlyList<ShopifyUpdate> updates, ShopifyBulkStage stage, string? variantsOperationId, CancellationToken cancellationToken);
+
+    /// <summary>Asks once where a bulk operation is.</summary>
+    /// <param name="operationId">The operation's GID.</param>
+    /// <param name="cancellationToken">Stops the request.</param>
+    /// <returns>Its state.</returns>
+    Task<ShopifyBulkCheck> CheckBulkOperationAsync(string operationId, CancellationToken cancellationToken);
+
+    /// <summary>The outcome of each update of a bulk update, from its stages' results.</summary>
+    /// <param name="updates">The whole bulk update, as given to <see cref="StartBulkUpdateAsync"/>.</param>
+    /// <param name="variantsOperationId">The completed variants operation, or <see langword="null"/> (see <see cref="StartBulkUpdateAsync"/>).</param>
+    /// <param name="productsOperationId">The completed products operation, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the reads.</param>
+    /// <returns>One outcome per update, in order: an update with lines in a stage that has no completed operation, or
+    /// whose line failed, is a failure (written one by one next).</returns>
+    Task<IReadOnlyList<ShopifyWriteResult>> ReadBulkUpdateAsync(
+        IReadOnlyList<ShopifyUpdate> updates, string? variantsOperationId, string? productsOperationId, CancellationToken cancellationToken);
 }

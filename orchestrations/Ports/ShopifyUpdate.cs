@@ -17,6 +17,6 @@ public sealed record ShopifyUpdate(Product Current, Product Proposed, IReadOnlyL
         "title", "description_html", "manufacturer", "product_type", "tags", "status", "price", "compare_at_price", "upc",
     };
 
-    /// <summary>Whether every field of this update can go through <see cref="IShopifyPush.BulkUpdateAsync"/>.</summary>
+    /// <summary>Whether every field of this update can go through <see cref="IShopifyPush.StartBulkUpdateAsync"/>.</summary>
     public bool IsBulkWritable => Fields.All(BulkWritableFields.Contains);
 }

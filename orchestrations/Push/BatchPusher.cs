@@ -6,7 +6,8 @@ namespace CowansSync.Orchestrations.Push;
 
 /// <summary>
 /// Pushes one batch of changes: moves them to applying, re-reads the store, decides each (<see cref="PushPlanner"/>),
-/// writes — one change at a time, or the bulk-writable ones through bulk mutations — and records each outcome.
+/// writes them one change at a time, and records each outcome. The bulk path (<see cref="PushBulkBatch"/>) prepares
+/// with <see cref="PrepareAsync"/> and writes what its bulk mutations left with <see cref="WriteAsync"/>.
 /// </summary>
 /// <remarks>
 /// Safe to repeat: a change already applied is counted, not written; one left applying by an interrupted attempt is
@@ -17,20 +18,33 @@ public sealed class BatchPusher(IStagedChangeStore staged, IShopifyPush shopify,
 {
     private const int ParallelChanges = 4;
 
-    /// <summary>Pushes the changes.</summary>
+    /// <summary>Pushes the changes, one at a time.</summary>
     /// <param name="changeIds">The batch's change ids.</param>
-    /// <param name="bulk">Whether bulk-writable updates go through bulk mutations.</param>
     /// <param name="actor">Who pushed them.</param>
     /// <param name="cancellationToken">Stops the push; what is done stays recorded.</param>
     /// <returns>Each change's outcome, and the errors to list on the run.</returns>
-    public async Task<(IReadOnlyDictionary<string, PushOutcome> Outcomes, IReadOnlyList<string> Errors)> PushAsync(
-        IReadOnlyList<string> changeIds, bool bulk, string actor, CancellationToken cancellationToken)
+    public async Task<PushTally> PushAsync(IReadOnlyList<string> changeIds, string actor, CancellationToken cancellationToken)
+    {
+        var (batch, writes) = await PrepareAsync(changeIds, actor, cancellationToken);
+        await WriteAsync(writes, batch, cancellationToken);
+        return batch;
+    }
+
+    /// <summary>
+    /// Moves the changes to applying, re-reads the store and decides each: records those already applied, conflicting
+    /// or refused, and answers the writes left to do.
+    /// </summary>
+    /// <param name="changeIds">The batch's change ids.</param>
+    /// <param name="actor">Who pushes them.</param>
+    /// <param name="cancellationToken">Stops the work; what is done stays recorded.</param>
+    /// <returns>The outcomes recorded so far, and the writes, in change id order.</returns>
+    public async Task<(PushTally Batch, IReadOnlyList<PendingWrite> Writes)> PrepareAsync(IReadOnlyList<string> changeIds, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changeIds);
         var batch = new PushTally(actor);
         var ready = await StartApplyingAsync(changeIds, batch, cancellationToken);
         var decisions = await DecideAsync(ready, cancellationToken);
-        var writes = new List<(StagedChange Change, PushDecision.Write Write)>();
+        var writes = new List<PendingWrite>();
         foreach (var (change, decision) in decisions)
         {
             switch (decision)
@@ -45,16 +59,22 @@ public sealed class BatchPusher(IStagedChangeStore staged, IShopifyPush shopify,
                     await writer.RecordFailureAsync(change, refuse.Reason, batch, cancellationToken);
                     break;
                 case PushDecision.Write write:
-                    writes.Add((change, write));
+                    writes.Add(new PendingWrite(change, write));
                     break;
             }
         }
 
-        var oneByOne = bulk ? await WriteInBulkAsync(writes, batch, cancellationToken) : writes;
-        await Parallel.ForEachAsync(oneByOne, new ParallelOptions { MaxDegreeOfParallelism = ParallelChanges, CancellationToken = cancellationToken },
-            async (item, token) => await writer.WriteAsync(item.Change, item.Write, batch, token));
-        return (batch.Outcomes, [.. batch.Errors]);
+        return (batch, writes);
     }
+
+    /// <summary>Writes changes one at a time (a few concurrently), each tried again as <see cref="ChangeWriter"/> does.</summary>
+    /// <param name="writes">The writes.</param>
+    /// <param name="batch">Where the outcomes go.</param>
+    /// <param name="cancellationToken">Stops the writes; what is done stays recorded.</param>
+    /// <returns>A task that completes when every outcome is recorded.</returns>
+    public Task WriteAsync(IEnumerable<PendingWrite> writes, PushTally batch, CancellationToken cancellationToken)
+        => Parallel.ForEachAsync(writes, new ParallelOptions { MaxDegreeOfParallelism = ParallelChanges, CancellationToken = cancellationToken },
+            async (pending, token) => await writer.WriteAsync(pending.Change, pending.Write, batch, token));
 
     private async Task<List<StagedChange>> StartApplyingAsync(IReadOnlyList<string> changeIds, PushTally batch, CancellationToken cancellationToken)
     {
@@ -95,32 +115,5 @@ public sealed class BatchPusher(IStagedChangeStore staged, IShopifyPush shopify,
         return [.. changes.Select(change => (change, planner.Decide(change, change.CurrentData?.ShopifyProductId is { } id
             ? byId.GetValueOrDefault(id)
             : creates.GetValueOrDefault(change.ChangeId))))];
-    }
-
-    // Bulk results that failed fall back to one-by-one writes, which retry.
-    private async Task<List<(StagedChange Change, PushDecision.Write Write)>> WriteInBulkAsync(
-        List<(StagedChange Change, PushDecision.Write Write)> writes, PushTally batch, CancellationToken cancellationToken)
-    {
-        var inBulk = writes.Where(w => w.Write.Update is { IsBulkWritable: true }).ToList();
-        var rest = writes.Except(inBulk).ToList();
-        if (inBulk.Count == 0)
-        {
-            return rest;
-        }
-
-        var results = await shopify.BulkUpdateAsync([.. inBulk.Select(w => w.Write.Update!)], cancellationToken);
-        for (var i = 0; i < inBulk.Count; i++)
-        {
-            if (results[i].Succeeded)
-            {
-                await writer.RecordAppliedAsync(inBulk[i].Change, results[i].Product!, batch, cancellationToken);
-            }
-            else
-            {
-                rest.Add(inBulk[i]);
-            }
-        }
-
-        return rest;
     }
 }

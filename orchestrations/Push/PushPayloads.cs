@@ -6,7 +6,7 @@ using CowansSync.Orchestrations.Ports;
 
 namespace CowansSync.Orchestrations.Push;
 
-/// <summary>A push run's settings and its batches of change ids (claim checks in the payload store).</summary>
+/// <summary>A push run's batches of change ids and a bulk batch's prepared writes (claim checks in the payload store).</summary>
 public static class PushPayloads
 {
     /// <summary>The path of one batch of a run.</summary>
@@ -42,15 +42,37 @@ public static class PushPayloads
         return JsonSerializer.Deserialize<List<string>>(content, DomainJson.Options) ?? [];
     }
 
-    /// <summary>The run's configuration from its settings.</summary>
-    /// <param name="settings">The settings.</param>
-    /// <returns>The configuration JSON.</returns>
-    public static string ConfigurationOf(PushSettings settings) => JsonSerializer.Serialize(settings, DomainJson.Options);
+    /// <summary>The path of a bulk batch's prepared writes.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="batchIndex">The batch, from 0.</param>
+    /// <returns><c>container/name</c>.</returns>
+    public static string BulkWritesPath(string runId, int batchIndex)
+        => string.Create(CultureInfo.InvariantCulture, $"{ImportPayloads.Container}/{runId}/push-{batchIndex:D6}-bulk.json");
 
-    /// <summary>The run's settings from its configuration.</summary>
-    /// <param name="configuration">The run's configuration JSON.</param>
-    /// <returns>The settings.</returns>
-    public static PushSettings SettingsOf(string configuration)
-        => JsonSerializer.Deserialize<PushSettings>(configuration, DomainJson.Options)
-            ?? throw new InvalidDataException("The push run has no settings.");
+    /// <summary>Writes a bulk batch's prepared writes; a repeat of the preparation overwrites them with its own.</summary>
+    /// <param name="payloads">The store.</param>
+    /// <param name="runId">The run.</param>
+    /// <param name="batchIndex">The batch.</param>
+    /// <param name="writes">The writes.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    /// <returns>A task that completes when they are stored.</returns>
+    public static Task WriteBulkWritesAsync(this IPayloadStore payloads, string runId, int batchIndex, BulkBatchWrites writes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payloads);
+        return payloads.WriteAsync(BulkWritesPath(runId, batchIndex), JsonSerializer.SerializeToUtf8Bytes(writes, DomainJson.Options), cancellationToken);
+    }
+
+    /// <summary>Reads a bulk batch's prepared writes.</summary>
+    /// <param name="payloads">The store.</param>
+    /// <param name="runId">The run.</param>
+    /// <param name="batchIndex">The batch.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The writes.</returns>
+    public static async Task<BulkBatchWrites> ReadBulkWritesAsync(this IPayloadStore payloads, string runId, int batchIndex, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payloads);
+        var content = await payloads.ReadAsync(BulkWritesPath(runId, batchIndex), cancellationToken);
+        return JsonSerializer.Deserialize<BulkBatchWrites>(content, DomainJson.Options)
+            ?? throw new InvalidDataException($"The prepared writes of batch {batchIndex} of {runId} are empty.");
+    }
 }

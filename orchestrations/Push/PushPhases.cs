@@ -1,6 +1,6 @@
 namespace CowansSync.Orchestrations.Push;
 
-/// <summary>The push workflow's kind and phases: select → push (fanned out) → finish → done.</summary>
+/// <summary>The push run's kind and phases, as its custom status (<see cref="Workflows.RunState"/>) names them: select → push → done.</summary>
 public static class PushPhases
 {
     /// <summary>The run kind.</summary>
@@ -11,9 +11,6 @@ public static class PushPhases
 
     /// <summary>Batches being pushed.</summary>
     public const string Push = "push";
-
-    /// <summary>Every batch is done; the summary is being written.</summary>
-    public const string Finish = "finish";
 
     /// <summary>Finished.</summary>
     public const string Done = "done";

@@ -4,8 +4,4 @@ namespace CowansSync.Orchestrations.Push;
 /// <param name="SourceRunId">The staging run (the API's <c>batch_id</c>) whose approved changes are pushed.</param>
 /// <param name="ChangeIds">The changes to push, when no source run is given.</param>
 /// <param name="BatchName">A name for people, if given.</param>
-public sealed record PushSettings(string? SourceRunId, IReadOnlyList<string>? ChangeIds, string? BatchName)
-{
-    /// <summary>Whether the run writes through bulk mutations (decided when the changes are selected).</summary>
-    public bool Bulk { get; init; }
-}
+public sealed record PushSettings(string? SourceRunId, IReadOnlyList<string>? ChangeIds, string? BatchName);

@@ -11,6 +11,7 @@ namespace CowansSync.Functions.Tests.Shopify;
 /// <summary>A sandbox with 800 products (enough store products for a 300-line bulk update) and a push over it.</summary>
 public sealed class ShopifyPushFixture : IAsyncLifetime
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private readonly Queue<string> _unusedSkus = new();
 
     public ShopifySandboxFixture Sandbox { get; } = new(products: 800);
@@ -24,7 +25,7 @@ public sealed class ShopifyPushFixture : IAsyncLifetime
         // Signed file URLs are absolute, so the control API's client (base address aside) fetches them as well.
         var files = Sandbox.Control;
         var export = ShopifyBulkExport.WithCollections(client, files, TimeProvider.System, NullLogger<ShopifyBulkExport>.Instance);
-        var bulk = new ShopifyBulkMutation(client, export, files, TimeProvider.System, NullLogger<ShopifyBulkMutation>.Instance) { PollInterval = TimeSpan.FromMilliseconds(50) };
+        var bulk = new ShopifyBulkMutation(client, export, files, TimeProvider.System, NullLogger<ShopifyBulkMutation>.Instance);
         Push = new ShopifyPush(client, Sandbox.CreateCatalog(), export, bulk);
         var truth = (await Sandbox.TruthAsync()).GetProperty("skus");
         foreach (var sku in truth.EnumerateObject().Where(entry => entry.Value.GetProperty("partition").GetString() is "in_all" or "shopify_only").Select(entry => entry.Name).Order(StringComparer.Ordinal))
@@ -35,6 +36,17 @@ public sealed class ShopifyPushFixture : IAsyncLifetime
 
     /// <summary>Store SKUs no earlier test has touched, so tests of one class do not see each other's writes.</summary>
     public IReadOnlyList<string> TakeSkus(int count) => [.. Enumerable.Range(0, count).Select(_ => _unusedSkus.Dequeue())];
+
+    /// <summary>
+    /// A bulk update through the split API, as the push orchestration drives it: each stage started (again while the
+    /// shop is busy) and checked until done, then the outcomes read. The waits are the test's; the adapter never waits.
+    /// </summary>
+    public async Task<IReadOnlyList<ShopifyWriteResult>> BulkUpdateAsync(IReadOnlyList<ShopifyUpdate> updates)
+    {
+        var variants = await RunStageAsync(updates, ShopifyBulkStage.Variants, null);
+        var products = await RunStageAsync(updates, ShopifyBulkStage.Products, variants);
+        return await Push.ReadBulkUpdateAsync(updates, variants, products, CancellationToken.None);
+    }
 
     /// <summary>A store product as the push reads it.</summary>
     public async Task<StoreProduct> ReadAsync(string sku) => await Push.FindBySkuAsync(Sku.Parse(sku), CancellationToken.None)
@@ -82,6 +94,30 @@ public sealed class ShopifyPushFixture : IAsyncLifetime
     {
         using var response = await Sandbox.Control.PostAsJsonAsync($"shopify/products/{Uri.EscapeDataString(sku)}/edit", changes);
         response.EnsureSuccessStatusCode();
+    }
+
+    private async Task<string?> RunStageAsync(IReadOnlyList<ShopifyUpdate> updates, ShopifyBulkStage stage, string? variantsOperationId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        ShopifyBulkStart start;
+        while ((start = await Push.StartBulkUpdateAsync(updates, stage, variantsOperationId, timeout.Token)).Busy)
+        {
+            await Task.Delay(PollInterval, timeout.Token);
+        }
+
+        if (start.OperationId is not { } operationId)
+        {
+            return null;
+        }
+
+        ShopifyBulkCheck check;
+        while ((check = await Push.CheckBulkOperationAsync(operationId, timeout.Token)).State == ShopifyBulkState.Running)
+        {
+            await Task.Delay(PollInterval, timeout.Token);
+        }
+
+        Assert.True(check.State == ShopifyBulkState.Completed, check.Error);
+        return operationId;
     }
 
     public async Task DisposeAsync() => await Sandbox.DisposeAsync();

@@ -257,7 +257,7 @@ public sealed class ShopifyPushTests(ShopifyPushFixture fixture) : IClassFixture
             product, product with { Price = index == 150 ? -1m : 1000m + index, Title = $"Bulk {index}" }, index % 2 == 0 ? ["price"] : ["price", "title"], $"bulk-{index}")).ToList();
 
         // Act
-        var results = await fixture.Push.BulkUpdateAsync(updates, CancellationToken.None);
+        var results = await fixture.BulkUpdateAsync(updates);
 
         // Assert
         Assert.Equal(300, results.Count);
@@ -275,14 +275,14 @@ public sealed class ShopifyPushTests(ShopifyPushFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task BulkUpdateAsync_AStockUpdate_ThrowsArgumentException()
+    public async Task StartBulkUpdateAsync_AStockUpdate_ThrowsArgumentException()
     {
         // Arrange
         var product = (await fixture.ReadAsync(fixture.TakeSkus(1)[0])).Product;
         var update = new ShopifyUpdate(product, product with { InventoryQuantity = 1 }, ["inventory_quantity"], "bulk-stock");
 
         // Act
-        var thrown = await Record.ExceptionAsync(() => fixture.Push.BulkUpdateAsync([update], CancellationToken.None));
+        var thrown = await Record.ExceptionAsync(() => fixture.Push.StartBulkUpdateAsync([update], ShopifyBulkStage.Variants, null, CancellationToken.None));
 
         // Assert
         Assert.IsType<ArgumentException>(thrown);
@@ -304,7 +304,7 @@ public sealed class ShopifyPushTests(ShopifyPushFixture fixture) : IClassFixture
         try
         {
             // Act
-            results = await fixture.Push.BulkUpdateAsync(bulkUpdates, CancellationToken.None);
+            results = await fixture.BulkUpdateAsync(bulkUpdates);
             singleResult = await fixture.Push.UpdateAsync(singleUpdate, CancellationToken.None);
         }
         finally

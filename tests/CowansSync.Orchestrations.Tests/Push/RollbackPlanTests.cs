@@ -4,7 +4,7 @@ using CowansSync.Orchestrations.Tests.Domain.Builders;
 
 namespace CowansSync.Orchestrations.Tests.Push;
 
-public sealed class RollbackChangeTests
+public sealed class RollbackPlanTests
 {
     private static readonly ReviewInfo Review = new("approver-1", StagedChangeBuilder.StagedAt.AddDays(1), "wrong price");
 
@@ -13,7 +13,7 @@ public sealed class RollbackChangeTests
     {
         var applied = Applied(new StagedChangeBuilder().WithPriceChange(29.99m, 35.00m).Build());
 
-        var rollback = RollbackChange.For(applied, "rollback-x", Review);
+        var rollback = RollbackPlan.For(applied, "rollback-x", Review);
 
         Assert.True(rollback.Succeeded);
         var change = rollback.Change!;
@@ -32,7 +32,7 @@ public sealed class RollbackChangeTests
         var product = new ProductBuilder().WithStatus(ProductStatus.Draft).Build();
         var applied = Applied(new StagedChangeBuilder().Creating(product).Build());
 
-        var change = RollbackChange.For(applied, "rollback-x", Review).Change!;
+        var change = RollbackPlan.For(applied, "rollback-x", Review).Change!;
 
         Assert.Equal(ProductStatus.Archived, change.ProposedData!.Status);
         Assert.Equal("status", Assert.Single(change.FieldChanges).Field);
@@ -43,7 +43,7 @@ public sealed class RollbackChangeTests
     {
         var pending = new StagedChangeBuilder().WithPriceChange(29.99m, 35.00m).Build();
 
-        var rollback = RollbackChange.For(pending, "rollback-x", Review);
+        var rollback = RollbackPlan.For(pending, "rollback-x", Review);
 
         Assert.False(rollback.Succeeded);
         Assert.Equal("Only applied changes can be rolled back; this change is pending.", rollback.Refusal);
@@ -54,7 +54,7 @@ public sealed class RollbackChangeTests
     {
         var applied = Applied(new StagedChangeBuilder().WithPriceChange(29.99m, 35.00m).Build());
 
-        Assert.Equal(RollbackChange.For(applied, "rollback-x", Review).Change!.ChangeId, RollbackChange.For(applied, "rollback-x", Review).Change!.ChangeId);
+        Assert.Equal(RollbackPlan.For(applied, "rollback-x", Review).Change!.ChangeId, RollbackPlan.For(applied, "rollback-x", Review).Change!.ChangeId);
     }
 
     private static StagedChange Applied(StagedChange change)

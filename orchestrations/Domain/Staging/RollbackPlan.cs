@@ -4,7 +4,7 @@ using CowansSync.Orchestrations.Domain.Rules;
 namespace CowansSync.Orchestrations.Domain.Staging;
 
 /// <summary>The change that undoes an applied one (DOMAIN.md "Versions and rollback").</summary>
-public static class RollbackChange
+public static class RollbackPlan
 {
     /// <summary>The verdict every rollback carries: a person asked for it, so it is approved as it is staged.</summary>
     public static ApprovalVerdict Verdict { get; } = new(true, null, "Rollback", "A rollback restores the before-image of an applied change.");
