@@ -1,5 +1,7 @@
 using CowansSync.Functions.Apis;
+using CowansSync.Functions.Auth;
 using CowansSync.Functions.Extensions;
+using CowansSync.Functions.Hosting.Standalone;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFunctionHosting();
@@ -22,7 +24,8 @@ var app = builder.Build();
 app.UseApiConventions();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapSyncApi();
+app.MapHttpFunctions(FunctionMethods.FromAssembly(typeof(Program).Assembly));
+app.MapGroup("/api").RequireAuthorization(Roles.Viewer).MapRunsApi();
 app.MapFunctionHost();
 app.Run();
 

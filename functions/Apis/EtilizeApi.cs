@@ -1,50 +1,50 @@
 using System.Net;
-using System.Security.Claims;
+using CowansSync.Functions.Audit;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Etilize;
+using CowansSync.Functions.Settings;
 using CowansSync.Orchestrations.Import;
+using CowansSync.Orchestrations.Ports;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 
 namespace CowansSync.Functions.Apis;
 
 /// <summary><c>/api/etilize</c>: start an import (the timer's run, on demand), follow it, fetch a named file, list the files seen.</summary>
-public static class EtilizeApi
+/// <param name="provider">Resolves the FTP adapters only once Etilize is known to be configured.</param>
+/// <param name="options">The Etilize settings.</param>
+/// <param name="runs">The run store.</param>
+/// <param name="audit">The audit log.</param>
+public sealed class EtilizeApi(IServiceProvider provider, IOptions<EtilizeOptions> options, IRunStore runs, AuditLog audit)
 {
-    /// <summary>Maps the routes.</summary>
-    /// <param name="api">The <c>/api</c> group.</param>
-    /// <returns>The <c>/api/etilize</c> group.</returns>
-    public static RouteGroupBuilder MapEtilizeApi(this IEndpointRouteBuilder api)
-    {
-        var group = api.MapGroup("/etilize").WithTags("Etilize");
-        group.MapPost("/sync/start", StartAsync).RequireAuthorization(Roles.Operator).WithName("StartEtilizeImport");
-        group.MapGet("/sync/status/{jobId}", GetStatusAsync).WithName("GetEtilizeImportStatus");
-        group.MapPost("/sync/download", DownloadAsync).RequireAuthorization(Roles.Operator).WithName("DownloadEtilizeFile");
-        group.MapGet("/files", ListFilesAsync).WithName("ListEtilizeFiles");
-        return group;
-    }
+    private EtilizeDropFetcher Fetcher => provider.GetRequiredService<EtilizeDropFetcher>();
+
+    private EtilizeImportStarter Starter => provider.GetRequiredService<EtilizeImportStarter>();
 
     /// <summary>Fetches the newest new file (or the named one) and starts importing it.</summary>
-    /// <param name="request">The run's options; an empty body takes the defaults.</param>
-    /// <param name="user">The caller.</param>
-    /// <param name="services">The FTP adapters, runs and audit.</param>
+    /// <param name="request">The request; its body holds the run's options, and an empty body takes the defaults.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>202 with the run; 400 naming a bad field; 404 for an unknown file; 409 when nothing is new; 502/503 for FTP trouble.</returns>
-    public static async Task<IResult> StartAsync(
-        [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] ImportRequest? request,
-        ClaimsPrincipal user,
-        [AsParameters] EtilizeServices services,
-        CancellationToken cancellationToken)
+    [Function(nameof(StartEtilizeImport))]
+    [Authorize(Roles.Operator)]
+    public async Task<IResult> StartEtilizeImport(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "etilize/sync/start")] HttpRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        request ??= new ImportRequest();
+        var (body, invalid) = await ApiBody.ReadAsync(request, new ImportRequest(), cancellationToken);
+        if (body is null)
+        {
+            return invalid!;
+        }
+
         var errors = new Dictionary<string, object?>();
-        if (!request.AutoDownload)
+        if (!body.AutoDownload)
         {
             errors["auto_download"] = "must be true: the file is fetched from the FTP server when the import starts";
         }
 
-        if (request.AutoApproveThreshold is < 0m or > 1m)
+        if (body.AutoApproveThreshold is < 0m or > 1m)
         {
             errors["auto_approve_threshold"] = "must be between 0 and 1";
         }
@@ -54,92 +54,101 @@ public static class EtilizeApi
             return TypedResults.BadRequest(new ApiError("The import request is invalid.", errors));
         }
 
-        return await WithFtpAsync(services, async () =>
+        var user = request.HttpContext.User;
+        return await WithFtpAsync(async () =>
         {
-            var drop = request.Filename is { } name
-                ? await services.Fetcher.FetchAsync(name, cancellationToken)
-                : await services.Fetcher.FetchNewestAsync(cancellationToken);
+            var drop = body.Filename is { } name
+                ? await Fetcher.FetchAsync(name, cancellationToken)
+                : await Fetcher.FetchNewestAsync(cancellationToken);
             if (drop is null)
             {
                 return TypedResults.Conflict(new ApiError(
                     "No new Etilize file: the newest matching file was imported already (see GET /api/etilize/files). Name it in \"filename\" to import it again."));
             }
 
-            var run = await services.Starter.StartAsync(drop, request, user.GetCallerName(), cancellationToken);
-            await services.Audit.WriteAsync(user, "etilize_import.started", run.RunId, $"file={drop.FileName}", cancellationToken);
+            var run = await Starter.StartAsync(drop, body, user.GetCallerName(), cancellationToken);
+            await audit.WriteAsync(user, "etilize_import.started", run.RunId, $"file={drop.FileName}", cancellationToken);
             return TypedResults.Accepted($"/api/runs/{run.RunId}", new ImportStarted(run.RunId, "started", drop.FileName, $"/api/etilize/sync/status/{run.RunId}"));
         });
     }
 
     /// <summary>An import run's summary, errors and filtered SKUs.</summary>
+    /// <param name="request">The request.</param>
     /// <param name="jobId">The run.</param>
-    /// <param name="services">Runs.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The status, or 404 when no import run has that id.</returns>
-    public static async Task<Results<Ok<ImportJobView>, NotFound<ApiError>>> GetStatusAsync(string jobId, [AsParameters] EtilizeServices services, CancellationToken cancellationToken)
+    [Function(nameof(GetEtilizeImportStatus))]
+    [Authorize(Roles.Viewer)]
+    public async Task<Results<Ok<ImportJobView>, NotFound<ApiError>>> GetEtilizeImportStatus(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "etilize/sync/status/{jobId}")] HttpRequest request, string jobId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        if (await services.Runs.GetAsync(jobId, cancellationToken) is not { Kind: ImportPhases.Kind } run)
+        if (await runs.GetAsync(jobId, cancellationToken) is not { Kind: ImportPhases.Kind } run)
         {
             return TypedResults.NotFound(new ApiError("No such import run.", new Dictionary<string, object?> { ["job_id"] = jobId }));
         }
 
-        return TypedResults.Ok(ImportJobView.Of(run, await services.Runs.ListBatchCompletionsAsync(run.RunId, cancellationToken)));
+        return TypedResults.Ok(ImportJobView.Of(run, await runs.ListBatchCompletionsAsync(run.RunId, cancellationToken)));
     }
 
     /// <summary>Copies a named file from the FTP server into storage and, if asked, imports it.</summary>
-    /// <param name="request">The file and whether to import it now.</param>
-    /// <param name="user">The caller.</param>
-    /// <param name="services">The FTP adapters, runs and audit.</param>
+    /// <param name="request">The request; its body names the file and whether to import it now.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>200 with the file, or 202 with the run; 400 naming a bad field; 404 for an unknown file; 502/503 for FTP trouble.</returns>
-    public static async Task<IResult> DownloadAsync(DownloadRequest request, ClaimsPrincipal user, [AsParameters] EtilizeServices services, CancellationToken cancellationToken)
+    [Function(nameof(DownloadEtilizeFile))]
+    [Authorize(Roles.Operator)]
+    public async Task<IResult> DownloadEtilizeFile(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "etilize/sync/download")] HttpRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(services);
-        if (string.IsNullOrWhiteSpace(request.Filename))
+        var (body, invalid) = await ApiBody.ReadAsync<DownloadRequest>(request, cancellationToken);
+        if (body is null)
+        {
+            return invalid!;
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Filename))
         {
             return TypedResults.BadRequest(new ApiError("The download request is invalid.", new Dictionary<string, object?> { ["filename"] = "is required" }));
         }
 
-        return await WithFtpAsync(services, async () =>
+        var user = request.HttpContext.User;
+        return await WithFtpAsync(async () =>
         {
-            var drop = await services.Fetcher.FetchAsync(request.Filename, cancellationToken);
-            await services.Audit.WriteAsync(user, "etilize_file.downloaded", drop.FileName, $"blob={drop.BlobName}", cancellationToken);
-            if (!request.ExtractImmediately)
+            var drop = await Fetcher.FetchAsync(body.Filename, cancellationToken);
+            await audit.WriteAsync(user, "etilize_file.downloaded", drop.FileName, $"blob={drop.BlobName}", cancellationToken);
+            if (!body.ExtractImmediately)
             {
                 return TypedResults.Ok(new { filename = drop.FileName, size = drop.Size, modified_at = drop.ModifiedAt, blob_name = drop.BlobName, fingerprint = drop.Fingerprint });
             }
 
-            var run = await services.Starter.StartAsync(drop, new ImportRequest(), user.GetCallerName(), cancellationToken);
+            var run = await Starter.StartAsync(drop, new ImportRequest(), user.GetCallerName(), cancellationToken);
             return TypedResults.Accepted($"/api/runs/{run.RunId}", new ImportStarted(run.RunId, "started", drop.FileName, $"/api/etilize/sync/status/{run.RunId}"));
         });
     }
 
-    /// <summary>The files seen on the FTP server, newest first, and which run imported each.</summary>
-    /// <param name="page">The page, from 1.</param>
-    /// <param name="perPage">The page size, 1–200.</param>
-    /// <param name="services">The FTP adapters.</param>
+    /// <summary>The files seen on the FTP server, newest first, and which run imported each; paged by <c>page</c> and <c>per_page</c>.</summary>
+    /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The page, 400 for bad paging, or 503 when Etilize is not configured.</returns>
-    public static async Task<IResult> ListFilesAsync(int? page, [FromQuery(Name = "per_page")] int? perPage, [AsParameters] EtilizeServices services, CancellationToken cancellationToken)
+    [Function(nameof(ListEtilizeFiles))]
+    [Authorize(Roles.Viewer)]
+    public async Task<IResult> ListEtilizeFiles(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "etilize/files")] HttpRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(services);
         var errors = new Dictionary<string, object?>();
-        var (pageNumber, pageSize) = Paging.Validate(page, perPage, errors);
+        var (pageNumber, pageSize) = Paging.Read(request, errors);
         if (errors.Count > 0)
         {
             return TypedResults.BadRequest(new ApiError("The paging parameters are invalid.", errors));
         }
 
-        return await WithFtpAsync(services, async () =>
-            TypedResults.Ok((await services.Fetcher.ListFilesAsync(cancellationToken)).ToPage(pageNumber, pageSize)));
+        return await WithFtpAsync(async () =>
+            TypedResults.Ok((await Fetcher.ListFilesAsync(cancellationToken)).ToPage(pageNumber, pageSize)));
     }
 
     // FTP trouble becomes an answer that names it: a bad name is the caller's (400), a missing file 404, the rest the server's.
-    private static async Task<IResult> WithFtpAsync(EtilizeServices services, Func<Task<IResult>> call)
+    private async Task<IResult> WithFtpAsync(Func<Task<IResult>> call)
     {
-        if (!services.IsConfigured)
+        if (string.IsNullOrEmpty(options.Value.Host))
         {
             return TypedResults.Json(new ApiError("Etilize FTP is not configured (Etilize__Host, __User, __Password)."), statusCode: StatusCodes.Status503ServiceUnavailable);
         }

@@ -1,12 +1,21 @@
 using System.Reflection;
 using Azure;
+using CowansSync.Functions.Hosting;
 using CowansSync.Functions.Hosting.Standalone;
+using CowansSync.Functions.Storage;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 
 namespace CowansSync.Functions.Apis;
 
 /// <summary><c>GET /api/health</c> (anonymous): storage reachability, queue backlogs, timer runs, version.</summary>
-public static class HealthApi
+/// <param name="catalog">The functions (which queues and timers to report).</param>
+/// <param name="storage">The storage clients.</param>
+/// <param name="timerRuns">The timers' last runs.</param>
+/// <param name="mode">The hosting mode.</param>
+/// <param name="timeProvider">The clock.</param>
+public sealed class HealthApi(FunctionCatalog catalog, StorageClients storage, TimerRunLog timerRuns, HostingMode mode, TimeProvider timeProvider)
 {
     // Without queue functions the Queue service is probed through a queue that need not exist (404 = reachable).
     private const string ProbeName = "health-probe";
@@ -17,45 +26,41 @@ public static class HealthApi
     private static readonly string Version =
         typeof(HealthApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    /// <summary>Maps the route.</summary>
-    /// <param name="api">The <c>/api</c> group.</param>
-    /// <returns>The route.</returns>
-    public static RouteHandlerBuilder MapHealthApi(this IEndpointRouteBuilder api) =>
-        api.MapGet("/health", GetHealthAsync).AllowAnonymous().WithName("GetHealth").WithTags("Health");
-
     /// <summary>Checks the app's dependencies.</summary>
-    /// <param name="services">Catalog, storage, timer runs, mode, clock.</param>
+    /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>200 when every storage service answers, else 503; the report either way.</returns>
-    public static async Task<JsonHttpResult<HealthReport>> GetHealthAsync([AsParameters] HealthServices services, CancellationToken cancellationToken)
+    [Function(nameof(GetHealth))]
+    [AllowAnonymous]
+    public async Task<JsonHttpResult<HealthReport>> GetHealth(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(services);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(CheckTimeout);
         var token = timeout.Token;
 
-        var queues = services.Catalog.Queues.ToList();
+        var queues = catalog.Queues.ToList();
         var depths = queues.SelectMany(queue => new[] { queue.Trigger.QueueName, queue.Trigger.PoisonQueueName })
             .DefaultIfEmpty(ProbeName).Distinct(StringComparer.Ordinal)
             .ToDictionary(name => name, name => ProbeAsync<long?>(async () =>
-                (await services.Storage.GetQueueClient(name).GetPropertiesAsync(token)).Value.ApproximateMessagesCount, 0), StringComparer.Ordinal);
+                (await storage.GetQueueClient(name).GetPropertiesAsync(token)).Value.ApproximateMessagesCount, 0), StringComparer.Ordinal);
         var blob = ProbeAsync(async () =>
-            (bool?)(await services.Storage.GetBlobContainerClient(TimerLocks.ContainerName).GetBlobClient(ProbeName).ExistsAsync(token)).Value, false);
-        var lastRuns = ProbeAsync(() => services.TimerRuns.GetLastRunsAsync(token), null);
+            (bool?)(await storage.GetBlobContainerClient(TimerLocks.ContainerName).GetBlobClient(ProbeName).ExistsAsync(token)).Value, false);
+        var lastRuns = ProbeAsync(() => timerRuns.GetLastRunsAsync(token), null);
         await Task.WhenAll([blob, lastRuns, .. depths.Values]);
 
-        var storage = new Dictionary<string, ServiceHealth>
+        var services = new Dictionary<string, ServiceHealth>
         {
             ["blob"] = blob.Result.Health,
             ["queue"] = depths.Values.Select(depth => depth.Result.Health).FirstOrDefault(health => !health.Reachable) ?? new ServiceHealth(true),
             ["table"] = lastRuns.Result.Health,
         };
-        var healthy = storage.Values.All(service => service.Reachable);
-        var now = services.TimeProvider.GetUtcNow();
-        var report = new HealthReport(healthy ? "healthy" : "unhealthy", Version, services.Mode.Name, now, storage,
+        var healthy = services.Values.All(service => service.Reachable);
+        var now = timeProvider.GetUtcNow();
+        var report = new HealthReport(healthy ? "healthy" : "unhealthy", Version, mode.Name, now, services,
             [.. queues.Select(queue => new QueueHealth(queue.Name, queue.Trigger.QueueName, depths[queue.Trigger.QueueName].Result.Value,
                 queue.Trigger.PoisonQueueName, depths[queue.Trigger.PoisonQueueName].Result.Value))],
-            [.. services.Catalog.Timers.Select(timer => new TimerHealth(timer.Name, timer.Trigger.Schedule.Expression,
+            [.. catalog.Timers.Select(timer => new TimerHealth(timer.Name, timer.Trigger.Schedule.Expression,
                 timer.Trigger.Schedule.GetNextOccurrence(now), lastRuns.Result.Value?.GetValueOrDefault(timer.Name)))]);
         return TypedResults.Json(report, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }

@@ -9,6 +9,13 @@ public static class Paging
     /// <summary>The largest page size.</summary>
     public const int MaxPerPage = 200;
 
+    /// <summary>Reads and checks the request's <c>page</c> and <c>per_page</c>, applying the defaults.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="errors">Receives one entry per bad parameter.</param>
+    /// <returns>The page and size to use.</returns>
+    public static (int Page, int PerPage) Read(HttpRequest request, Dictionary<string, object?> errors) =>
+        Validate(ApiQuery.WholeNumber(request, "page", errors), ApiQuery.WholeNumber(request, "per_page", errors), errors);
+
     /// <summary>Checks <c>page</c> and <c>per_page</c>, applying the defaults.</summary>
     /// <param name="page">The requested page.</param>
     /// <param name="perPage">The requested page size.</param>

@@ -2,12 +2,15 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using CowansSync.Functions.Staging;
 using CowansSync.Orchestrations.Domain.Staging;
+using CowansSync.Functions.Auth;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 
 namespace CowansSync.Functions.Apis;
 
 /// <summary>Bulk decisions: each change is decided on its own, so one that is no longer pending is skipped, not fatal.</summary>
-public static partial class StagedChangesApi
+public sealed partial class StagedChangesApi
 {
     /// <summary>The most changes one bulk request may name.</summary>
     public const int MaxBulkChangeIds = 1000;
@@ -15,30 +18,34 @@ public static partial class StagedChangesApi
     private const int BulkParallelism = 8;
 
     /// <summary>Approves many changes.</summary>
-    /// <param name="request">Which changes, and notes.</param>
-    /// <param name="user">The reviewer.</param>
-    /// <param name="services">Store, audit, clock.</param>
+    /// <param name="request">The request; its body says which changes, with notes.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>How many were approved and which were skipped, or 400 naming each bad field.</returns>
-    public static async Task<Results<Ok<BulkDecisionResult>, BadRequest<ApiError>>> BulkApproveAsync(
-        BulkDecisionRequest request, ClaimsPrincipal user, [AsParameters] StagedChangesServices services, CancellationToken cancellationToken)
-        => await DecideManyAsync(request, Decision.Approve, request?.Notes, user, services, cancellationToken);
+    [Function(nameof(BulkApproveStagedChanges))]
+    [Authorize(Roles.Approver)]
+    public async Task<Results<Ok<BulkDecisionResult>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> BulkApproveStagedChanges(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sync/staged/bulk-approve")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (body, invalid) = await ApiBody.ReadAsync<BulkDecisionRequest>(request, cancellationToken);
+        return body is null ? invalid! : await DecideManyAsync(body, Decision.Approve, body.Notes, request.HttpContext.User, cancellationToken);
+    }
 
     /// <summary>Rejects many changes.</summary>
-    /// <param name="request">Which changes, and the reason.</param>
-    /// <param name="user">The reviewer.</param>
-    /// <param name="services">Store, audit, clock.</param>
+    /// <param name="request">The request; its body says which changes, with the reason.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>How many were rejected and which were skipped, or 400 naming each bad field.</returns>
-    public static async Task<Results<Ok<BulkDecisionResult>, BadRequest<ApiError>>> BulkRejectAsync(
-        BulkDecisionRequest request, ClaimsPrincipal user, [AsParameters] StagedChangesServices services, CancellationToken cancellationToken)
-        => await DecideManyAsync(request, Decision.Reject, request?.Reason, user, services, cancellationToken);
-
-    private static async Task<Results<Ok<BulkDecisionResult>, BadRequest<ApiError>>> DecideManyAsync(
-        BulkDecisionRequest request, Decision decision, string? note, ClaimsPrincipal user, StagedChangesServices services, CancellationToken cancellationToken)
+    [Function(nameof(BulkRejectStagedChanges))]
+    [Authorize(Roles.Approver)]
+    public async Task<Results<Ok<BulkDecisionResult>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> BulkRejectStagedChanges(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sync/staged/bulk-reject")] HttpRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(services);
+        var (body, invalid) = await ApiBody.ReadAsync<BulkDecisionRequest>(request, cancellationToken);
+        return body is null ? invalid! : await DecideManyAsync(body, Decision.Reject, body.Reason, request.HttpContext.User, cancellationToken);
+    }
+
+    private async Task<Results<Ok<BulkDecisionResult>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> DecideManyAsync(
+        BulkDecisionRequest request, Decision decision, string? note, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
         var errors = new Dictionary<string, object?>();
         var query = Validate(request, errors);
         StagedChangeFilters.CheckNote(decision.NoteField, note, decision.NoteRequired, errors);
@@ -49,12 +56,12 @@ public static partial class StagedChangesApi
 
         var changeIds = query is null
             ? [.. request.ChangeIds!.OfType<string>().Distinct(StringComparer.Ordinal)]
-            : await services.Changes.ListIdsAsync(query, cancellationToken);
+            : await changes.ListIdsAsync(query, cancellationToken);
         var skipped = new ConcurrentBag<SkippedChange>();
         var updated = 0;
         await Parallel.ForEachAsync(changeIds, new ParallelOptions { MaxDegreeOfParallelism = BulkParallelism, CancellationToken = cancellationToken }, async (changeId, token) =>
         {
-            var (transition, _) = await DecideAsync(changeId, decision, note, user, services, token);
+            var (transition, _) = await DecideAsync(changeId, decision, note, user, token);
             if (transition is null)
             {
                 skipped.Add(new SkippedChange(changeId, "No such staged change."));

@@ -1,9 +1,16 @@
 using System.Globalization;
+using CowansSync.Functions.Audit;
+using CowansSync.Functions.Auth;
+using CowansSync.Functions.Hosting;
+using CowansSync.Functions.Staging;
+using CowansSync.Functions.Storage;
 using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Domain.Staging;
+using CowansSync.Orchestrations.Ports;
 using CowansSync.Orchestrations.Workflows;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 
 namespace CowansSync.Functions.Apis;
 
@@ -16,7 +23,13 @@ namespace CowansSync.Functions.Apis;
 /// of a few runs a day; past some thousands of runs, keep a summary row instead. Staged counts read only the
 /// <c>Status</c> column of the staged changes, never their records; active jobs read only the unfinished runs.
 /// </remarks>
-public static class SyncMonitoringApi
+/// <param name="runs">The run store.</param>
+/// <param name="changes">The staged changes (counted, never listed).</param>
+/// <param name="audit">The audit log.</param>
+/// <param name="catalog">The functions (which queues to measure).</param>
+/// <param name="storage">The storage clients (queue depths).</param>
+/// <param name="time">The clock.</param>
+public sealed class SyncMonitoringApi(IRunStore runs, StagedChangeStore changes, AuditLog audit, FunctionCatalog catalog, StorageClients storage, TimeProvider time)
 {
     /// <summary>The default number of recent-activity entries.</summary>
     public const int DefaultActivityLimit = 50;
@@ -26,34 +39,23 @@ public static class SyncMonitoringApi
 
     private static readonly RunStatus[] Unfinished = [.. Enum.GetValues<RunStatus>().Where(status => !status.IsFinished())];
 
-    /// <summary>Maps the routes.</summary>
-    /// <param name="api">The <c>/api</c> group.</param>
-    /// <returns>The <c>/api/sync</c> group.</returns>
-    public static RouteGroupBuilder MapSyncMonitoringApi(this IEndpointRouteBuilder api)
-    {
-        var group = api.MapGroup("/sync").WithTags("Sync monitoring");
-        group.MapGet("/batches", ListBatchesAsync).WithName("ListSyncBatches");
-        group.MapGet("/metrics", GetMetricsAsync).WithName("GetSyncMetrics");
-        group.MapGet("/recent-activity", GetRecentActivityAsync).WithName("GetRecentActivity");
-        group.MapGet("/jobs/active", ListActiveJobsAsync).WithName("ListActiveJobs");
-        return group;
-    }
-
-    /// <summary>Lists sync runs (kinds with a direction, see <see cref="RunKinds"/>) as batches, newest first.</summary>
-    /// <param name="direction">Only this direction: etilize_import, push_to_shopify, pull_from_shopify or xorosoft_inventory.</param>
-    /// <param name="status">Only runs in this status.</param>
-    /// <param name="page">The page, from 1.</param>
-    /// <param name="perPage">The page size, 1–200.</param>
-    /// <param name="services">Runs.</param>
+    /// <summary>
+    /// Lists sync runs (kinds with a direction, see <see cref="RunKinds"/>) as batches, newest first: only the query's
+    /// <c>direction</c> (etilize_import, push_to_shopify, pull_from_shopify or xorosoft_inventory) and <c>status</c>, when
+    /// given; paged by <c>page</c> and <c>per_page</c>.
+    /// </summary>
+    /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The page, or 400 naming each bad parameter.</returns>
-    public static async Task<Results<Ok<PagedList<SyncBatchView>>, BadRequest<ApiError>>> ListBatchesAsync(
-        string? direction, string? status, int? page, [FromQuery(Name = "per_page")] int? perPage,
-        [AsParameters] SyncMonitoringServices services, CancellationToken cancellationToken)
+    [Function(nameof(ListSyncBatches))]
+    [Authorize(Roles.Viewer)]
+    public async Task<Results<Ok<PagedList<SyncBatchView>>, BadRequest<ApiError>>> ListSyncBatches(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/batches")] HttpRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(services);
         var errors = new Dictionary<string, object?>();
-        var (pageNumber, pageSize) = Paging.Validate(page, perPage, errors);
+        var (pageNumber, pageSize) = Paging.Read(request, errors);
+        var direction = ApiQuery.Text(request, "direction");
+        var status = ApiQuery.Text(request, "status");
         string? kind = null;
         if (direction is not null)
         {
@@ -82,8 +84,8 @@ public static class SyncMonitoringApi
             return TypedResults.BadRequest(new ApiError("The batch query is invalid.", errors));
         }
 
-        var runs = await services.Runs.ListAsync(kind, wantedStatus, cancellationToken);
-        var batches = runs.Select(run => (Run: run, Direction: RunKinds.DirectionOf(run.Kind)))
+        var found = await runs.ListAsync(kind, wantedStatus, cancellationToken);
+        var batches = found.Select(run => (Run: run, Direction: RunKinds.DirectionOf(run.Kind)))
             .Where(pair => pair.Direction is not null)
             .Select(pair => SyncBatchView.Of(pair.Run, pair.Direction!.Value))
             .ToList();
@@ -91,28 +93,31 @@ public static class SyncMonitoringApi
     }
 
     /// <summary>Run, queue and staging figures; each is defined on <see cref="SyncMetrics"/>.</summary>
-    /// <param name="services">Runs, staged changes, queues, clock.</param>
+    /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The metrics.</returns>
-    public static async Task<Ok<SyncMetrics>> GetMetricsAsync([AsParameters] SyncMonitoringServices services, CancellationToken cancellationToken)
+    [Function(nameof(GetSyncMetrics))]
+    [Authorize(Roles.Viewer)]
+    public async Task<Ok<SyncMetrics>> GetSyncMetrics(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/metrics")] HttpRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        var runs = services.Runs.ListAsync(null, null, cancellationToken);
-        var staged = services.Changes.CountByStatusAsync(null, cancellationToken);
-        var backlog = QueueBacklog.ReadAsync(services.Catalog, services.Storage, cancellationToken);
-        await Task.WhenAll(runs, staged, backlog);
-        return TypedResults.Ok(SyncMetrics.Of(await runs, await staged, await backlog, services.Time.GetUtcNow()));
+        var all = runs.ListAsync(null, null, cancellationToken);
+        var staged = changes.CountByStatusAsync(null, cancellationToken);
+        var backlog = QueueBacklog.ReadAsync(catalog, storage, cancellationToken);
+        await Task.WhenAll(all, staged, backlog);
+        return TypedResults.Ok(SyncMetrics.Of(await all, await staged, await backlog, time.GetUtcNow()));
     }
 
-    /// <summary>The latest audit entries, newest first.</summary>
-    /// <param name="limit">How many, 1–200 (default 50).</param>
-    /// <param name="services">The audit log.</param>
+    /// <summary>The latest audit entries, newest first: as many as the query's <c>limit</c>, 1–200 (default 50).</summary>
+    /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The entries, or 400 naming <c>limit</c>.</returns>
-    public static async Task<Results<Ok<RecentActivity>, BadRequest<ApiError>>> GetRecentActivityAsync(
-        string? limit, [AsParameters] SyncMonitoringServices services, CancellationToken cancellationToken)
+    [Function(nameof(GetRecentActivity))]
+    [Authorize(Roles.Viewer)]
+    public async Task<Results<Ok<RecentActivity>, BadRequest<ApiError>>> GetRecentActivity(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/recent-activity")] HttpRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(services);
+        var limit = ApiQuery.Text(request, "limit");
         var count = DefaultActivityLimit;
         if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxActivityLimit))
         {
@@ -122,29 +127,28 @@ public static class SyncMonitoringApi
             }));
         }
 
-        return TypedResults.Ok(new RecentActivity(await services.Audit.ReadLatestAsync(count, cancellationToken)));
+        return TypedResults.Ok(new RecentActivity(await audit.ReadLatestAsync(count, cancellationToken)));
     }
 
-    /// <summary>Runs not finished (pending, running, awaiting approval) with their progress and estimated completion, newest first.</summary>
-    /// <param name="page">The page, from 1.</param>
-    /// <param name="perPage">The page size, 1–200.</param>
-    /// <param name="services">Runs.</param>
+    /// <summary>Runs not finished (pending, running, awaiting approval) with their progress and estimated completion, newest first; paged.</summary>
+    /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The page, or 400 naming each bad parameter.</returns>
-    public static async Task<Results<Ok<PagedList<ActiveJobView>>, BadRequest<ApiError>>> ListActiveJobsAsync(
-        int? page, [FromQuery(Name = "per_page")] int? perPage, [AsParameters] SyncMonitoringServices services, CancellationToken cancellationToken)
+    [Function(nameof(ListActiveJobs))]
+    [Authorize(Roles.Viewer)]
+    public async Task<Results<Ok<PagedList<ActiveJobView>>, BadRequest<ApiError>>> ListActiveJobs(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/jobs/active")] HttpRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(services);
         var errors = new Dictionary<string, object?>();
-        var (pageNumber, pageSize) = Paging.Validate(page, perPage, errors);
+        var (pageNumber, pageSize) = Paging.Read(request, errors);
         if (errors.Count > 0)
         {
             return TypedResults.BadRequest(new ApiError("The job query is invalid.", errors));
         }
 
         // One query per unfinished status reads only those runs, however many finished ones there are.
-        var lists = await Task.WhenAll(Unfinished.Select(status => services.Runs.ListAsync(null, status, cancellationToken)));
-        var jobs = lists.SelectMany(runs => runs)
+        var lists = await Task.WhenAll(Unfinished.Select(status => runs.ListAsync(null, status, cancellationToken)));
+        var jobs = lists.SelectMany(list => list)
             .OrderByDescending(run => run.StartedAt).ThenBy(run => run.RunId, StringComparer.Ordinal)
             .Select(ActiveJobView.Of)
             .ToList();

@@ -1,46 +1,50 @@
 using CowansSync.Functions.Auth;
+using CowansSync.Functions.Settings;
 using CowansSync.Functions.Xorosoft;
 using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Domain.Matching;
 using CowansSync.Orchestrations.Domain.Products;
 using CowansSync.Orchestrations.Ports;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 
 namespace CowansSync.Functions.Apis;
 
 /// <summary><c>/api/xorosoft</c>: validate SKUs against the ERP, read one item live (the mirror answering when Xorosoft is down).</summary>
-public static class XorosoftApi
+/// <param name="provider">Resolves the Xorosoft adapters only once Xorosoft is known to be configured.</param>
+/// <param name="options">The Xorosoft settings.</param>
+/// <param name="time">The clock.</param>
+public sealed class XorosoftApi(IServiceProvider provider, IOptions<XorosoftOptions> options, TimeProvider time)
 {
     private const int MaxSkus = 1_000;
 
-    /// <summary>Maps the routes.</summary>
-    /// <param name="api">The <c>/api</c> group.</param>
-    /// <returns>The <c>/api/xorosoft</c> group.</returns>
-    public static RouteGroupBuilder MapXorosoftApi(this IEndpointRouteBuilder api)
-    {
-        var group = api.MapGroup("/xorosoft").WithTags("Xorosoft");
-        group.MapPost("/validate", ValidateAsync).RequireAuthorization(Roles.Operator).WithName("ValidateXorosoftSkus");
-        group.MapGet("/products/{sku}", GetProductAsync).WithName("GetXorosoftProduct");
-        return group;
-    }
+    private bool IsConfigured => !string.IsNullOrEmpty(options.Value.BaseUrl);
 
     /// <summary>Checks which SKUs Xorosoft carries.</summary>
-    /// <param name="request">The SKUs and the mode.</param>
-    /// <param name="services">The Xorosoft adapters.</param>
+    /// <param name="request">The request; its body gives the SKUs and the mode.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The verdicts; 400 naming a bad field; 503 when Xorosoft is not configured.</returns>
-    public static async Task<IResult> ValidateAsync(ValidateSkusRequest request, [AsParameters] XorosoftServices services, CancellationToken cancellationToken)
+    [Function(nameof(ValidateXorosoftSkus))]
+    [Authorize(Roles.Operator)]
+    public async Task<IResult> ValidateXorosoftSkus(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "xorosoft/validate")] HttpRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(services);
+        var (body, invalid) = await ApiBody.ReadAsync<ValidateSkusRequest>(request, cancellationToken);
+        if (body is null)
+        {
+            return invalid!;
+        }
+
         var errors = new Dictionary<string, object?>();
-        if (request.ProductSkus is not { Count: > 0 and <= MaxSkus } skus || skus.Any(string.IsNullOrWhiteSpace))
+        if (body.ProductSkus is not { Count: > 0 and <= MaxSkus } skus || skus.Any(string.IsNullOrWhiteSpace))
         {
             errors["product_skus"] = $"must list 1 to {MaxSkus} non-empty SKUs";
         }
 
         var mode = XorosoftValidationMode.Strict;
-        if (request.ValidationMode is not null && !WireName.TryParse(request.ValidationMode, out mode))
+        if (body.ValidationMode is not null && !WireName.TryParse(body.ValidationMode, out mode))
         {
             errors["validation_mode"] = $"must be one of {WireName.ListOf<XorosoftValidationMode>()}";
         }
@@ -50,13 +54,13 @@ public static class XorosoftApi
             return TypedResults.BadRequest(new ApiError("The validation request is invalid.", errors));
         }
 
-        if (!services.IsConfigured)
+        if (!IsConfigured)
         {
             return NotConfigured();
         }
 
-        var items = request.ProductSkus!.Select((sku, i) => new CatalogItem { Sku = sku.Trim(), SourceFile = "request", SourceLine = i + 1 }).ToList();
-        var lookups = await services.Catalog.ValidateAsync(items, mode, cancellationToken);
+        var items = body.ProductSkus!.Select((sku, i) => new CatalogItem { Sku = sku.Trim(), SourceFile = "request", SourceLine = i + 1 }).ToList();
+        var lookups = await provider.GetRequiredService<IXorosoftCatalog>().ValidateAsync(items, mode, cancellationToken);
         var results = items.DistinctBy(i => i.Sku, StringComparer.Ordinal).ToDictionary(
             item => item.Sku,
             item => lookups.TryGetValue(item.Sku, out var lookup) ? ViewOf(lookup, mode) : new SkuValidation(false, null, 0m, null),
@@ -65,27 +69,32 @@ public static class XorosoftApi
     }
 
     /// <summary>One item, read live with its stock; from the mirror, saying so, when the live API fails.</summary>
+    /// <param name="request">The request.</param>
     /// <param name="sku">The item number.</param>
-    /// <param name="services">The Xorosoft adapters.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The item; 404 when neither knows it; 502 when Xorosoft failed and the mirror does not know it.</returns>
-    public static async Task<IResult> GetProductAsync(string sku, [AsParameters] XorosoftServices services, CancellationToken cancellationToken)
+    [Function(nameof(GetXorosoftProduct))]
+    [Authorize(Roles.Viewer)]
+    public async Task<IResult> GetXorosoftProduct(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "xorosoft/products/{sku}")] HttpRequest request, string sku, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        if (!services.IsConfigured)
+        if (!IsConfigured)
         {
             return NotConfigured();
         }
 
+        var client = provider.GetRequiredService<XorosoftClient>();
+        var mirror = provider.GetRequiredService<XorosoftMirror>();
+
         string? liveError = null;
         try
         {
-            var live = (await services.Client.GetProductAsync(sku, cancellationToken))
+            var live = (await client.GetProductAsync(sku, cancellationToken))
                 .FirstOrDefault(i => string.Equals(i.ItemNumber, sku, StringComparison.OrdinalIgnoreCase));
             if (live is not null)
             {
-                var stock = await services.Client.GetInventoryAsync(live.ItemNumber, [services.Options.Value.StockStore], cancellationToken);
-                return TypedResults.Ok(ViewOf(live with { Stock = stock.Count > 0 ? stock[0].AvailableQuantity : null }, "live", services.Time.GetUtcNow(), null));
+                var stock = await client.GetInventoryAsync(live.ItemNumber, [options.Value.StockStore], cancellationToken);
+                return TypedResults.Ok(ViewOf(live with { Stock = stock.Count > 0 ? stock[0].AvailableQuantity : null }, "live", time.GetUtcNow(), null));
             }
         }
         catch (Exception error) when (error is XorosoftApiException or HttpRequestException or TimeoutException)
@@ -93,10 +102,10 @@ public static class XorosoftApi
             liveError = error.Message;
         }
 
-        var mirrored = await services.Mirror.FindByItemNumberAsync(sku, cancellationToken);
+        var mirrored = await mirror.FindByItemNumberAsync(sku, cancellationToken);
         if (mirrored is not null && liveError is not null)
         {
-            var state = await services.Mirror.GetStateAsync(cancellationToken);
+            var state = await mirror.GetStateAsync(cancellationToken);
             return TypedResults.Ok(ViewOf(mirrored, "mirror", state?.SyncedAt, liveError));
         }
 

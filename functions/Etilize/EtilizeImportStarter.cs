@@ -46,7 +46,7 @@ public sealed class EtilizeImportStarter(EtilizeDropFetcher fetcher, ImportOptio
             CreateStagingEntries = request.CreateStagingEntries,
             AutoApproveThreshold = request.AutoApproveThreshold,
         };
-        var input = new ImportCatalogInput(settings, createdBy, ImportPlan.Of(importOptions), PushPlan.Of(pushOptions));
+        var input = new ImportCatalogInput(settings, createdBy, ImportPlan.Of(importOptions), PushPlan.From(pushOptions));
         var run = await client.StartRunAsync(nameof(ImportCatalog), runId, input, cancellationToken);
         await fetcher.MarkImportedAsync(drop, run.RunId, cancellationToken);
         return run;
