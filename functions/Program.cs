@@ -1,29 +1,27 @@
 using CowansSync.Functions.Apis;
 using CowansSync.Functions.Extensions;
+using CowansSync.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker.Builder;
+
+var mode = HostingMode.Detect(args);
+if (mode == HostingMode.FunctionsHost)
+{
+    var functionsHost = FunctionsApplication.CreateBuilder(args);
+    functionsHost.ConfigureFunctionsWebApplication();
+    functionsHost.AddSyncServices(mode);
+    functionsHost.Build().Run();
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddFunctionHosting();
-builder.AddJsonLogging();
-builder.AddSyncSettings();
-builder.AddSyncStorage();
-builder.AddStaging();
-builder.AddProducts();
-builder.AddApiConventions();
-builder.AddApiAuth();
-builder.AddWorkflows();
-builder.AddEtilizeReader();
-builder.AddEtilizeFtp();
-builder.AddXorosoft();
-builder.AddShopify();
-builder.AddImportWorkflow();
-builder.AddPushWorkflow();
+builder.AddStandaloneHost();
+builder.AddSyncServices(mode);
 
 var app = builder.Build();
 app.UseApiConventions();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapSyncApi();
-app.MapFunctionHost();
 app.Run();
 
 /// <summary>Entry point; partial so <c>WebApplicationFactory&lt;Program&gt;</c> can see it in tests.</summary>

@@ -24,7 +24,7 @@ public static class HealthApi
         api.MapGet("/health", GetHealthAsync).AllowAnonymous().WithName("GetHealth").WithTags("Health");
 
     /// <summary>Checks the app's dependencies.</summary>
-    /// <param name="services">Catalog, storage, timer runs, mode, clock.</param>
+    /// <param name="services">Triggers, storage, timer runs, mode, clock.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>200 when every storage service answers, else 503; the report either way.</returns>
     public static async Task<JsonHttpResult<HealthReport>> GetHealthAsync([AsParameters] HealthServices services, CancellationToken cancellationToken)
@@ -34,8 +34,8 @@ public static class HealthApi
         timeout.CancelAfter(CheckTimeout);
         var token = timeout.Token;
 
-        var queues = services.Catalog.Queues.ToList();
-        var depths = queues.SelectMany(queue => new[] { queue.Trigger.QueueName, queue.Trigger.PoisonQueueName })
+        var queues = services.Triggers.Queues;
+        var depths = queues.SelectMany(queue => new[] { queue.QueueName, queue.PoisonQueueName })
             .DefaultIfEmpty(ProbeName).Distinct(StringComparer.Ordinal)
             .ToDictionary(name => name, name => ProbeAsync<long?>(async () =>
                 (await services.Storage.GetQueueClient(name).GetPropertiesAsync(token)).Value.ApproximateMessagesCount, 0), StringComparer.Ordinal);
@@ -53,10 +53,10 @@ public static class HealthApi
         var healthy = storage.Values.All(service => service.Reachable);
         var now = services.TimeProvider.GetUtcNow();
         var report = new HealthReport(healthy ? "healthy" : "unhealthy", Version, services.Mode.Name, now, storage,
-            [.. queues.Select(queue => new QueueHealth(queue.Name, queue.Trigger.QueueName, depths[queue.Trigger.QueueName].Result.Value,
-                queue.Trigger.PoisonQueueName, depths[queue.Trigger.PoisonQueueName].Result.Value))],
-            [.. services.Catalog.Timers.Select(timer => new TimerHealth(timer.Name, timer.Trigger.Schedule.Expression,
-                timer.Trigger.Schedule.GetNextOccurrence(now), lastRuns.Result.Value?.GetValueOrDefault(timer.Name)))]);
+            [.. queues.Select(queue => new QueueHealth(queue.Name, queue.QueueName, depths[queue.QueueName].Result.Value,
+                queue.PoisonQueueName, depths[queue.PoisonQueueName].Result.Value))],
+            [.. services.Triggers.Timers.Select(timer => new TimerHealth(timer.Name, timer.Schedule.Expression,
+                timer.Schedule.GetNextOccurrence(now), lastRuns.Result.Value?.GetValueOrDefault(timer.Name)))]);
         return TypedResults.Json(report, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 

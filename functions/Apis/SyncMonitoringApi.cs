@@ -99,7 +99,7 @@ public static class SyncMonitoringApi
         ArgumentNullException.ThrowIfNull(services);
         var runs = services.Runs.ListAsync(null, null, cancellationToken);
         var staged = services.Changes.CountByStatusAsync(null, cancellationToken);
-        var backlog = QueueBacklog.ReadAsync(services.Catalog, services.Storage, cancellationToken);
+        var backlog = QueueBacklog.ReadAsync(services.Triggers, services.Storage, cancellationToken);
         await Task.WhenAll(runs, staged, backlog);
         return TypedResults.Ok(SyncMetrics.Of(await runs, await staged, await backlog, services.Time.GetUtcNow()));
     }

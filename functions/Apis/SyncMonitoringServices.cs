@@ -10,8 +10,8 @@ namespace CowansSync.Functions.Apis;
 /// <param name="Runs">The run store.</param>
 /// <param name="Changes">The staged changes (counted, never listed).</param>
 /// <param name="Audit">The audit log.</param>
-/// <param name="Catalog">The functions (which queues to measure).</param>
+/// <param name="Triggers">The functions' triggers (which queues to measure).</param>
 /// <param name="Storage">The storage clients (queue depths).</param>
 /// <param name="Time">The clock.</param>
 public sealed record SyncMonitoringServices(
-    IRunStore Runs, StagedChangeStore Changes, AuditLog Audit, FunctionCatalog Catalog, StorageClients Storage, TimeProvider Time);
+    IRunStore Runs, StagedChangeStore Changes, AuditLog Audit, FunctionTriggers Triggers, StorageClients Storage, TimeProvider Time);

@@ -1,5 +1,4 @@
 using CowansSync.Functions.Etilize;
-using CowansSync.Functions.Hosting;
 using CowansSync.Functions.Settings;
 using CowansSync.Functions.Workflows;
 using CowansSync.Orchestrations.Import;
@@ -28,7 +27,7 @@ public static class WorkflowExtensions
         return builder;
     }
 
-    /// <summary>Registers the catalog import workflow, its steps and the Etilize poll that starts it.</summary>
+    /// <summary>Registers the catalog import workflow, its steps and the starter the Etilize poll calls.</summary>
     /// <param name="builder">The app builder.</param>
     /// <returns>The builder.</returns>
     public static IHostApplicationBuilder AddImportWorkflow(this IHostApplicationBuilder builder)
@@ -40,7 +39,6 @@ public static class WorkflowExtensions
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ImportOptions>>().Value);
         services.AddSingleton<ImportWorkflow>();
         services.AddSingleton<EtilizeImportStarter>();
-        services.AddTimerFunction<EtilizePollFunction>(FunctionNames.EtilizePoll);
         services.AddWorkflowStep<SplitCatalogStep, SplitCatalogMessage>(SplitCatalogMessage.MessageType);
         services.AddWorkflowStep<SnapshotStoreStep, SnapshotStoreMessage>(SnapshotStoreMessage.MessageType);
         services.AddWorkflowStep<StageBatchStep, StageBatchMessage>(StageBatchMessage.MessageType);

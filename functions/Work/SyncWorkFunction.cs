@@ -1,5 +1,7 @@
 using System.Text.Json;
-using CowansSync.Functions.Hosting;
+using Azure.Storage.Queues.Models;
+using CowansSync.Functions.Settings;
+using Microsoft.Azure.Functions.Worker;
 
 namespace CowansSync.Functions.Work;
 
@@ -8,10 +10,20 @@ namespace CowansSync.Functions.Work;
 /// registered for it. A message that is not JSON, has no type, or has a type nobody handles fails, so it is
 /// retried and then poisoned, and the log says why.
 /// </summary>
-public sealed partial class SyncWorkFunction(IServiceProvider services, ILogger<SyncWorkFunction> logger) : IQueueFunction
+public sealed partial class SyncWorkFunction(IServiceProvider services, ILogger<SyncWorkFunction> logger)
 {
-    /// <inheritdoc />
-    public async Task RunAsync(QueueMessageInvocation message, CancellationToken cancellationToken)
+    /// <summary>The function's name.</summary>
+    public const string Name = "SyncWork";
+
+    /// <summary>The queue of workflow step messages.</summary>
+    public const string QueueName = "sync-work";
+
+    /// <summary>Dispatches one delivery of a step message.</summary>
+    /// <param name="message">The delivery; its id and dequeue count reach the handler.</param>
+    /// <param name="cancellationToken">Cancelled when the app stops.</param>
+    /// <returns>A task that completes when the handler is done.</returns>
+    [Function(Name)]
+    public async Task RunAsync([QueueTrigger(QueueName, Connection = SyncStorageOptions.Section)] QueueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var work = Parse(message);
@@ -22,12 +34,12 @@ public sealed partial class SyncWorkFunction(IServiceProvider services, ILogger<
         await handler.HandleAsync(work, cancellationToken);
     }
 
-    private static WorkMessage Parse(QueueMessageInvocation message)
+    private static WorkMessage Parse(QueueMessage message)
     {
         JsonElement body;
         try
         {
-            using var document = JsonDocument.Parse(message.MessageText);
+            using var document = JsonDocument.Parse(message.Body);
             body = document.RootElement.Clone();
         }
         catch (JsonException error)
