@@ -1,32 +1,28 @@
-using CowansSync.Functions.Apis;
-using CowansSync.Functions.Auth;
 using CowansSync.Functions.Extensions;
+using CowansSync.Functions.Hosting;
 using CowansSync.Functions.Hosting.Standalone;
+using Microsoft.Azure.Functions.Worker.Builder;
+
+var mode = HostingMode.Detect(args);
+if (mode == HostingMode.FunctionsHost)
+{
+    var functionsHost = FunctionsApplication.CreateBuilder(args);
+    functionsHost.ConfigureFunctionsWebApplication();
+    functionsHost.UseApiAuthorizationAndErrors();
+    functionsHost.AddSyncServices(mode);
+    functionsHost.Build().Run();
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddFunctionHosting();
-builder.AddJsonLogging();
-builder.AddSyncSettings();
-builder.AddSyncStorage();
-builder.AddStaging();
-builder.AddProducts();
-builder.AddApiConventions();
-builder.AddApiAuth();
-builder.AddWorkflows();
-builder.AddEtilizeReader();
-builder.AddEtilizeFtp();
-builder.AddXorosoft();
-builder.AddShopify();
-builder.AddImportWorkflow();
-builder.AddPushWorkflow();
+builder.AddStandaloneHost();
+builder.AddSyncServices(mode);
 
 var app = builder.Build();
 app.UseApiConventions();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapHttpFunctions(FunctionMethods.FromAssembly(typeof(Program).Assembly));
-app.MapGroup("/api").RequireAuthorization(Roles.Viewer).MapRunsApi();
-app.MapFunctionHost();
+app.MapHttpFunctions(app.Services.GetRequiredService<FunctionMethods>());
 app.Run();
 
 /// <summary>Entry point; partial so <c>WebApplicationFactory&lt;Program&gt;</c> can see it in tests.</summary>

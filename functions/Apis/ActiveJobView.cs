@@ -28,6 +28,6 @@ public sealed record ActiveJobView(
         ArgumentNullException.ThrowIfNull(run);
         return new ActiveJobView(
             run.RunId, run.Kind, RunKinds.DirectionOf(run.Kind) is { } direction ? WireName.Of(direction) : null, WireName.Of(run.Status), run.Phase,
-            run.Progress.Percent, run.Progress.Total, run.Progress.Processed, run.StartedAt, run.UpdatedAt, run.EstimatedCompletion(), $"/api/runs/{run.RunId}");
+            run.Progress.Percent, run.Progress.Total, run.Progress.Processed, run.StartedAt, run.UpdatedAt, run.EstimatedCompletion, $"/api/runs/{run.RunId}");
     }
 }

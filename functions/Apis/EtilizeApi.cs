@@ -1,10 +1,11 @@
+using CowansSync.Functions.Workflows;
+using Microsoft.DurableTask.Client;
 using System.Net;
 using CowansSync.Functions.Audit;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Etilize;
 using CowansSync.Functions.Settings;
 using CowansSync.Orchestrations.Import;
-using CowansSync.Orchestrations.Ports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -15,9 +16,8 @@ namespace CowansSync.Functions.Apis;
 /// <summary><c>/api/etilize</c>: start an import (the timer's run, on demand), follow it, fetch a named file, list the files seen.</summary>
 /// <param name="provider">Resolves the FTP adapters only once Etilize is known to be configured.</param>
 /// <param name="options">The Etilize settings.</param>
-/// <param name="runs">The run store.</param>
 /// <param name="audit">The audit log.</param>
-public sealed class EtilizeApi(IServiceProvider provider, IOptions<EtilizeOptions> options, IRunStore runs, AuditLog audit)
+public sealed class EtilizeApi(IServiceProvider provider, IOptions<EtilizeOptions> options, AuditLog audit)
 {
     private EtilizeDropFetcher Fetcher => provider.GetRequiredService<EtilizeDropFetcher>();
 
@@ -25,12 +25,13 @@ public sealed class EtilizeApi(IServiceProvider provider, IOptions<EtilizeOption
 
     /// <summary>Fetches the newest new file (or the named one) and starts importing it.</summary>
     /// <param name="request">The request; its body holds the run's options, and an empty body takes the defaults.</param>
+    /// <param name="client">Starts the run.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>202 with the run; 400 naming a bad field; 404 for an unknown file; 409 when nothing is new; 502/503 for FTP trouble.</returns>
     [Function(nameof(StartEtilizeImport))]
     [Authorize(Roles.Operator)]
     public async Task<IResult> StartEtilizeImport(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "etilize/sync/start")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "etilize/sync/start")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         var (body, invalid) = await ApiBody.ReadAsync(request, new ImportRequest(), cancellationToken);
         if (body is null)
@@ -66,7 +67,7 @@ public sealed class EtilizeApi(IServiceProvider provider, IOptions<EtilizeOption
                     "No new Etilize file: the newest matching file was imported already (see GET /api/etilize/files). Name it in \"filename\" to import it again."));
             }
 
-            var run = await Starter.StartAsync(drop, body, user.GetCallerName(), cancellationToken);
+            var run = await Starter.StartAsync(client, drop, body, user.GetCallerName(), cancellationToken);
             await audit.WriteAsync(user, "etilize_import.started", run.RunId, $"file={drop.FileName}", cancellationToken);
             return TypedResults.Accepted($"/api/runs/{run.RunId}", new ImportStarted(run.RunId, "started", drop.FileName, $"/api/etilize/sync/status/{run.RunId}"));
         });
@@ -75,29 +76,31 @@ public sealed class EtilizeApi(IServiceProvider provider, IOptions<EtilizeOption
     /// <summary>An import run's summary, errors and filtered SKUs.</summary>
     /// <param name="request">The request.</param>
     /// <param name="jobId">The run.</param>
+    /// <param name="client">The task hub.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The status, or 404 when no import run has that id.</returns>
     [Function(nameof(GetEtilizeImportStatus))]
     [Authorize(Roles.Viewer)]
     public async Task<Results<Ok<ImportJobView>, NotFound<ApiError>>> GetEtilizeImportStatus(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "etilize/sync/status/{jobId}")] HttpRequest request, string jobId, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "etilize/sync/status/{jobId}")] HttpRequest request, string jobId, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
-        if (await runs.GetAsync(jobId, cancellationToken) is not { Kind: ImportPhases.Kind } run)
+        if (await client.GetRunAsync(jobId, cancellationToken) is not { Kind: ImportPhases.Kind } run)
         {
             return TypedResults.NotFound(new ApiError("No such import run.", new Dictionary<string, object?> { ["job_id"] = jobId }));
         }
 
-        return TypedResults.Ok(ImportJobView.Of(run, await runs.ListBatchCompletionsAsync(run.RunId, cancellationToken)));
+        return TypedResults.Ok(ImportJobView.Of(run));
     }
 
     /// <summary>Copies a named file from the FTP server into storage and, if asked, imports it.</summary>
     /// <param name="request">The request; its body names the file and whether to import it now.</param>
+    /// <param name="client">Starts the run when asked.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>200 with the file, or 202 with the run; 400 naming a bad field; 404 for an unknown file; 502/503 for FTP trouble.</returns>
     [Function(nameof(DownloadEtilizeFile))]
     [Authorize(Roles.Operator)]
     public async Task<IResult> DownloadEtilizeFile(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "etilize/sync/download")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "etilize/sync/download")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         var (body, invalid) = await ApiBody.ReadAsync<DownloadRequest>(request, cancellationToken);
         if (body is null)
@@ -120,7 +123,7 @@ public sealed class EtilizeApi(IServiceProvider provider, IOptions<EtilizeOption
                 return TypedResults.Ok(new { filename = drop.FileName, size = drop.Size, modified_at = drop.ModifiedAt, blob_name = drop.BlobName, fingerprint = drop.Fingerprint });
             }
 
-            var run = await Starter.StartAsync(drop, new ImportRequest(), user.GetCallerName(), cancellationToken);
+            var run = await Starter.StartAsync(client, drop, new ImportRequest(), user.GetCallerName(), cancellationToken);
             return TypedResults.Accepted($"/api/runs/{run.RunId}", new ImportStarted(run.RunId, "started", drop.FileName, $"/api/etilize/sync/status/{run.RunId}"));
         });
     }

@@ -10,12 +10,12 @@ using Microsoft.Azure.Functions.Worker;
 namespace CowansSync.Functions.Apis;
 
 /// <summary><c>GET /api/health</c> (anonymous): storage reachability, queue backlogs, timer runs, version.</summary>
-/// <param name="catalog">The functions (which queues and timers to report).</param>
+/// <param name="triggers">The functions (which queues and timers to report).</param>
 /// <param name="storage">The storage clients.</param>
 /// <param name="timerRuns">The timers' last runs.</param>
 /// <param name="mode">The hosting mode.</param>
 /// <param name="timeProvider">The clock.</param>
-public sealed class HealthApi(FunctionCatalog catalog, StorageClients storage, TimerRunLog timerRuns, HostingMode mode, TimeProvider timeProvider)
+public sealed class HealthApi(FunctionTriggers triggers, StorageClients storage, TimerRunLog timerRuns, HostingMode mode, TimeProvider timeProvider)
 {
     // Without queue functions the Queue service is probed through a queue that need not exist (404 = reachable).
     private const string ProbeName = "health-probe";
@@ -39,8 +39,8 @@ public sealed class HealthApi(FunctionCatalog catalog, StorageClients storage, T
         timeout.CancelAfter(CheckTimeout);
         var token = timeout.Token;
 
-        var queues = catalog.Queues.ToList();
-        var depths = queues.SelectMany(queue => new[] { queue.Trigger.QueueName, queue.Trigger.PoisonQueueName })
+        var queues = triggers.Queues;
+        var depths = queues.SelectMany(queue => new[] { queue.QueueName, queue.PoisonQueueName })
             .DefaultIfEmpty(ProbeName).Distinct(StringComparer.Ordinal)
             .ToDictionary(name => name, name => ProbeAsync<long?>(async () =>
                 (await storage.GetQueueClient(name).GetPropertiesAsync(token)).Value.ApproximateMessagesCount, 0), StringComparer.Ordinal);
@@ -58,10 +58,10 @@ public sealed class HealthApi(FunctionCatalog catalog, StorageClients storage, T
         var healthy = services.Values.All(service => service.Reachable);
         var now = timeProvider.GetUtcNow();
         var report = new HealthReport(healthy ? "healthy" : "unhealthy", Version, mode.Name, now, services,
-            [.. queues.Select(queue => new QueueHealth(queue.Name, queue.Trigger.QueueName, depths[queue.Trigger.QueueName].Result.Value,
-                queue.Trigger.PoisonQueueName, depths[queue.Trigger.PoisonQueueName].Result.Value))],
-            [.. catalog.Timers.Select(timer => new TimerHealth(timer.Name, timer.Trigger.Schedule.Expression,
-                timer.Trigger.Schedule.GetNextOccurrence(now), lastRuns.Result.Value?.GetValueOrDefault(timer.Name)))]);
+            [.. queues.Select(queue => new QueueHealth(queue.Name, queue.QueueName, depths[queue.QueueName].Result.Value,
+                queue.PoisonQueueName, depths[queue.PoisonQueueName].Result.Value))],
+            [.. triggers.Timers.Select(timer => new TimerHealth(timer.Name, timer.Schedule.Expression,
+                timer.Schedule.GetNextOccurrence(now), lastRuns.Result.Value?.GetValueOrDefault(timer.Name)))]);
         return TypedResults.Json(report, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 

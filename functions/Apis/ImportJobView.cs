@@ -1,3 +1,4 @@
+using CowansSync.Functions.Workflows;
 using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Import;
 using CowansSync.Orchestrations.Workflows;
@@ -33,26 +34,23 @@ public sealed record ImportJobView(
 {
     /// <summary>The view of an import run.</summary>
     /// <param name="run">The run.</param>
-    /// <param name="completions">Its batch markers, for the listed errors and filtered SKUs.</param>
     /// <returns>The view.</returns>
-    public static ImportJobView Of(WorkflowRun run, IReadOnlyList<BatchCompletion> completions)
+    public static ImportJobView Of(WorkflowRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(completions);
-        var settings = ImportPayloads.SettingsOf(run.Configuration);
-        var ordered = completions.OrderBy(c => c.BatchIndex).ToList();
+        var settings = run.InputAs<ImportCatalogInput>()?.Settings;
         return new ImportJobView(
             run.RunId,
             WireName.Of(run.Status),
             run.Phase,
             ImportCounters.All.ToDictionary(name => name, run.Counter, StringComparer.Ordinal),
-            settings.FileName,
-            settings.FileSize,
+            settings?.FileName ?? string.Empty,
+            settings?.FileSize ?? 0,
             run.CustomStatus,
-            run.EstimatedCompletion(),
+            run.EstimatedCompletion,
             run.LastError,
-            [.. run.Errors, .. ordered.SelectMany(c => c.Lists.GetValueOrDefault("errors") ?? [])],
-            [.. ordered.SelectMany(c => c.Lists.GetValueOrDefault(ImportCounters.XorosoftFiltered) ?? [])],
+            run.Errors,
+            run.Lists.GetValueOrDefault(ImportCounters.XorosoftFiltered) ?? [],
             $"/api/runs/{run.RunId}");
     }
 }

@@ -21,7 +21,6 @@ namespace CowansSync.Functions.Apis;
 /// and answer 202 with where to follow it. Both are audited.
 /// </summary>
 /// <param name="push">Starts push runs.</param>
-/// <param name="runs">The run store.</param>
 /// <param name="changes">The staged changes.</param>
 /// <param name="audit">The audit log.</param>
 /// <param name="time">The clock.</param>
@@ -31,6 +30,7 @@ public sealed class PushApi(PushStarter push, StagedChangeStore changes, AuditLo
 
     /// <summary>Pushes a staging run's approved changes, or the listed changes, to Shopify.</summary>
     /// <param name="request">The request; its body says what to push, with <c>confirm: true</c>. The caller is named on the run and on each version as the actor.</param>
+    /// <param name="client">Starts the run.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>202 with the push run; 400 naming the field; 404 for an unknown batch.</returns>
     [Function(nameof(PushToShopify))]
@@ -65,6 +65,7 @@ public sealed class PushApi(PushStarter push, StagedChangeStore changes, AuditLo
 
     /// <summary>Rolls an applied change back: its before-image is staged as an approved rollback change and pushed.</summary>
     /// <param name="request">The request; its body gives the reason.</param>
+    /// <param name="client">Starts the run.</param>
     /// <param name="changeId">The applied change.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>202 with the rollback; 400 without a reason; 404; 409 unless the change is applied.</returns>

@@ -10,17 +10,17 @@ namespace CowansSync.Functions.Apis;
 public sealed record QueueBacklog(long Depth, long PoisonDepth)
 {
     /// <summary>Reads the depths as <c>GET /api/health</c> does: a queue that does not exist yet holds nothing.</summary>
-    /// <param name="catalog">Which queues the app's functions read.</param>
+    /// <param name="triggers">Which queues the app's functions read.</param>
     /// <param name="storage">The storage clients.</param>
     /// <param name="cancellationToken">Stops the reads.</param>
     /// <returns>The backlog.</returns>
-    public static async Task<QueueBacklog> ReadAsync(FunctionCatalog catalog, StorageClients storage, CancellationToken cancellationToken)
+    public static async Task<QueueBacklog> ReadAsync(FunctionTriggers triggers, StorageClients storage, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(triggers);
         ArgumentNullException.ThrowIfNull(storage);
-        var triggers = catalog.Queues.Select(queue => queue.Trigger).DistinctBy(trigger => trigger.QueueName, StringComparer.Ordinal).ToList();
-        var depths = await Task.WhenAll(triggers.Select(trigger => DepthAsync(storage, trigger.QueueName, cancellationToken)));
-        var poisonDepths = await Task.WhenAll(triggers.Select(trigger => DepthAsync(storage, trigger.PoisonQueueName, cancellationToken)));
+        var queues = triggers.Queues.DistinctBy(queue => queue.QueueName, StringComparer.Ordinal).ToList();
+        var depths = await Task.WhenAll(queues.Select(queue => DepthAsync(storage, queue.QueueName, cancellationToken)));
+        var poisonDepths = await Task.WhenAll(queues.Select(queue => DepthAsync(storage, queue.PoisonQueueName, cancellationToken)));
         return new QueueBacklog(depths.Sum(), poisonDepths.Sum());
     }
 

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using CowansSync.Functions.Workflows;
 using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Domain.Staging;
 using CowansSync.Orchestrations.Workflows;
@@ -43,7 +43,7 @@ public sealed record SyncBatchView(
     public static SyncBatchView Of(WorkflowRun run, ChangeDirection direction)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var (batchName, syncType) = ReadConfiguration(run.Configuration);
+        var (batchName, syncType) = ReadNames(run);
         var progress = run.Progress;
         var wireDirection = WireName.Of(direction);
         return new SyncBatchView(
@@ -51,27 +51,15 @@ public sealed record SyncBatchView(
             progress.Total, progress.Processed, progress.Succeeded, progress.Failed, progress.Skipped,
             RunPace.ItemsPerSecond(run), run.Counter(RunCounters.ApiCalls), run.Counter(RunCounters.ApiCost),
             run.LastError is null && run.Errors.Count == 0 ? null : new BatchErrorSummary(run.LastError, run.Errors),
-            run.CreatedBy, run.StartedAt, run.StartedAt, run.UpdatedAt, run.CompletedAt, run.EstimatedCompletion(), $"/api/runs/{run.RunId}");
+            run.CreatedBy, run.StartedAt, run.StartedAt, run.UpdatedAt, run.CompletedAt, run.EstimatedCompletion, $"/api/runs/{run.RunId}");
     }
 
-    private static (string? BatchName, string? SyncType) ReadConfiguration(string configuration)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(configuration);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? (StringProperty(document.RootElement, "batch_name"), StringProperty(document.RootElement, "sync_type"))
-                : (null, null);
-        }
-        catch (JsonException)
-        {
-            // The configuration is only shown here; a run whose settings cannot be read is still listed.
-            return (null, null);
-        }
-    }
+    // Only push runs are named; the seeds' sync_type has no counterpart in these runs' inputs yet.
+    private static (string? BatchName, string? SyncType) ReadNames(WorkflowRun run) => (run.InputAs<NamedRunInput>()?.Settings?.BatchName, null);
 
-    private static string? StringProperty(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private sealed record NamedRunInput(NamedRunSettings? Settings);
+
+    private sealed record NamedRunSettings(string? BatchName);
 }
 
 /// <summary>A batch's errors (seed 002's <c>error_summary</c>).</summary>

@@ -1,3 +1,5 @@
+using CowansSync.Functions.Workflows;
+using Microsoft.DurableTask.Client;
 using System.Globalization;
 using CowansSync.Functions.Audit;
 using CowansSync.Functions.Auth;
@@ -6,7 +8,6 @@ using CowansSync.Functions.Staging;
 using CowansSync.Functions.Storage;
 using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Domain.Staging;
-using CowansSync.Orchestrations.Ports;
 using CowansSync.Orchestrations.Workflows;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,13 +24,12 @@ namespace CowansSync.Functions.Apis;
 /// of a few runs a day; past some thousands of runs, keep a summary row instead. Staged counts read only the
 /// <c>Status</c> column of the staged changes, never their records; active jobs read only the unfinished runs.
 /// </remarks>
-/// <param name="runs">The run store.</param>
 /// <param name="changes">The staged changes (counted, never listed).</param>
 /// <param name="audit">The audit log.</param>
-/// <param name="catalog">The functions (which queues to measure).</param>
+/// <param name="triggers">The functions (which queues to measure).</param>
 /// <param name="storage">The storage clients (queue depths).</param>
 /// <param name="time">The clock.</param>
-public sealed class SyncMonitoringApi(IRunStore runs, StagedChangeStore changes, AuditLog audit, FunctionCatalog catalog, StorageClients storage, TimeProvider time)
+public sealed class SyncMonitoringApi(StagedChangeStore changes, AuditLog audit, FunctionTriggers triggers, StorageClients storage, TimeProvider time)
 {
     /// <summary>The default number of recent-activity entries.</summary>
     public const int DefaultActivityLimit = 50;
@@ -45,12 +45,13 @@ public sealed class SyncMonitoringApi(IRunStore runs, StagedChangeStore changes,
     /// given; paged by <c>page</c> and <c>per_page</c>.
     /// </summary>
     /// <param name="request">The request.</param>
+    /// <param name="client">The task hub (the runs).</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The page, or 400 naming each bad parameter.</returns>
     [Function(nameof(ListSyncBatches))]
     [Authorize(Roles.Viewer)]
     public async Task<Results<Ok<PagedList<SyncBatchView>>, BadRequest<ApiError>>> ListSyncBatches(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/batches")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/batches")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, object?>();
         var (pageNumber, pageSize) = Paging.Read(request, errors);
@@ -84,7 +85,7 @@ public sealed class SyncMonitoringApi(IRunStore runs, StagedChangeStore changes,
             return TypedResults.BadRequest(new ApiError("The batch query is invalid.", errors));
         }
 
-        var found = await runs.ListAsync(kind, wantedStatus, cancellationToken);
+        var found = await client.ListRunsAsync(kind, wantedStatus, cancellationToken);
         var batches = found.Select(run => (Run: run, Direction: RunKinds.DirectionOf(run.Kind)))
             .Where(pair => pair.Direction is not null)
             .Select(pair => SyncBatchView.Of(pair.Run, pair.Direction!.Value))
@@ -94,16 +95,17 @@ public sealed class SyncMonitoringApi(IRunStore runs, StagedChangeStore changes,
 
     /// <summary>Run, queue and staging figures; each is defined on <see cref="SyncMetrics"/>.</summary>
     /// <param name="request">The request.</param>
+    /// <param name="client">The task hub (the runs).</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The metrics.</returns>
     [Function(nameof(GetSyncMetrics))]
     [Authorize(Roles.Viewer)]
     public async Task<Ok<SyncMetrics>> GetSyncMetrics(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/metrics")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/metrics")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var all = runs.ListAsync(null, null, cancellationToken);
+        var all = client.ListRunsAsync(null, null, cancellationToken);
         var staged = changes.CountByStatusAsync(null, cancellationToken);
-        var backlog = QueueBacklog.ReadAsync(catalog, storage, cancellationToken);
+        var backlog = QueueBacklog.ReadAsync(triggers, storage, cancellationToken);
         await Task.WhenAll(all, staged, backlog);
         return TypedResults.Ok(SyncMetrics.Of(await all, await staged, await backlog, time.GetUtcNow()));
     }
@@ -132,12 +134,13 @@ public sealed class SyncMonitoringApi(IRunStore runs, StagedChangeStore changes,
 
     /// <summary>Runs not finished (pending, running, awaiting approval) with their progress and estimated completion, newest first; paged.</summary>
     /// <param name="request">The request.</param>
+    /// <param name="client">The task hub (the runs).</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The page, or 400 naming each bad parameter.</returns>
     [Function(nameof(ListActiveJobs))]
     [Authorize(Roles.Viewer)]
     public async Task<Results<Ok<PagedList<ActiveJobView>>, BadRequest<ApiError>>> ListActiveJobs(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/jobs/active")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/jobs/active")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, object?>();
         var (pageNumber, pageSize) = Paging.Read(request, errors);
@@ -147,7 +150,7 @@ public sealed class SyncMonitoringApi(IRunStore runs, StagedChangeStore changes,
         }
 
         // One query per unfinished status reads only those runs, however many finished ones there are.
-        var lists = await Task.WhenAll(Unfinished.Select(status => runs.ListAsync(null, status, cancellationToken)));
+        var lists = await Task.WhenAll(Unfinished.Select(status => client.ListRunsAsync(null, status, cancellationToken)));
         var jobs = lists.SelectMany(list => list)
             .OrderByDescending(run => run.StartedAt).ThenBy(run => run.RunId, StringComparer.Ordinal)
             .Select(ActiveJobView.Of)

@@ -1,14 +1,23 @@
-using CowansSync.Functions.Hosting;
 using CowansSync.Functions.Settings;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace CowansSync.Functions.Etilize;
 
 /// <summary>The <c>EtilizePoll</c> timer: imports the newest new Etilize file, if there is one.</summary>
-public sealed partial class EtilizePollFunction(IServiceProvider services, IOptions<EtilizeOptions> options, ILogger<EtilizePollFunction> logger) : ITimerFunction
+public sealed partial class EtilizePollFunction(IServiceProvider services, IOptions<EtilizeOptions> options, ILogger<EtilizePollFunction> logger)
 {
-    /// <inheritdoc />
-    public async Task RunAsync(TimerInvocation timer, CancellationToken cancellationToken)
+    /// <summary>The function's name.</summary>
+    public const string Name = "EtilizePoll";
+
+    /// <summary>Polls the FTP server once, on the schedule <c>Etilize__PollSchedule</c>.</summary>
+    /// <param name="timer">The occurrence (unused: every occurrence polls the same way).</param>
+    /// <param name="client">Starts the import.</param>
+    /// <param name="cancellationToken">Cancelled when the app stops.</param>
+    /// <returns>A task that completes when the poll is done.</returns>
+    [Function(Name)]
+    public async Task RunAsync([TimerTrigger("%Etilize__PollSchedule%")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(options.Value.Host))
         {
@@ -16,7 +25,7 @@ public sealed partial class EtilizePollFunction(IServiceProvider services, IOpti
             return;
         }
 
-        var run = await services.GetRequiredService<EtilizeImportStarter>().PollAsync(cancellationToken);
+        var run = await services.GetRequiredService<EtilizeImportStarter>().PollAsync(client, cancellationToken);
         if (run is null)
         {
             LogNothingNew();

@@ -13,7 +13,7 @@ public static class EtilizeExtensions
     /// <summary>Registers <see cref="ICatalogFileReader"/> as <see cref="EtilizeCatalogReader"/>, with <see cref="EtilizeArchiveOptions"/> bound from <see cref="ArchiveSection"/>.</summary>
     /// <param name="builder">The app builder.</param>
     /// <returns>The builder.</returns>
-    public static WebApplicationBuilder AddEtilizeReader(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddEtilizeReader(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<EtilizeArchiveOptions>().BindConfiguration(ArchiveSection);

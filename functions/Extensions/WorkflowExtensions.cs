@@ -3,6 +3,7 @@ using CowansSync.Functions.Settings;
 using CowansSync.Functions.Workflows;
 using CowansSync.Orchestrations.Import;
 using CowansSync.Orchestrations.Ports;
+using CowansSync.Orchestrations.Workflows;
 using Microsoft.Extensions.Options;
 
 namespace CowansSync.Functions.Extensions;

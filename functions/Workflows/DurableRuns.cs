@@ -45,9 +45,13 @@ public static class DurableRuns
         {
             await client.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, new StartOrchestrationOptions(runId), cancellationToken);
         }
-        catch (InvalidOperationException) when (await client.GetInstanceAsync(runId, cancellationToken) is not null)
+        catch (InvalidOperationException)
         {
-            // Another caller started it between our read and our start: theirs is the run.
+            // Another caller may have started it between our read and our start: then theirs is the run.
+            if (await client.GetInstanceAsync(runId, cancellationToken) is null)
+            {
+                throw;
+            }
         }
 
         return await client.GetRunAsync(runId, cancellationToken) ?? throw new InvalidOperationException($"The run '{runId}' was scheduled but cannot be read.");

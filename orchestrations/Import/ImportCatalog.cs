@@ -148,7 +148,7 @@ public sealed class ImportCatalog : TaskOrchestrator<ImportCatalogInput, RunStat
                 continue;
             }
 
-            await context.CallSubOrchestratorAsync<RunState>(
+            await context.CallSubOrchestratorAsync<PushSummary>(
                 nameof(PushChanges),
                 new PushRequest(new PushSettings(runId, null, $"approval of {runId}"), raised.RaisedBy, input.PushPlan),
                 new SubOrchestrationOptions { InstanceId = PushRunIdOf(runId, raised.EventId) });

@@ -29,8 +29,18 @@ internal sealed class FunctionMethods
     public static FunctionMethods FromAssembly(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
+        return FromTypes(assembly.GetTypes());
+    }
+
+    /// <summary>Finds the functions of some classes (tests run a few functions of their own this way).</summary>
+    /// <param name="types">The classes declaring <c>[Function]</c> methods.</param>
+    /// <returns>The functions.</returns>
+    /// <exception cref="InvalidOperationException">Two functions share a name, or one has no trigger or several.</exception>
+    public static FunctionMethods FromTypes(IEnumerable<Type> types)
+    {
+        ArgumentNullException.ThrowIfNull(types);
         var functions = new List<FunctionMethod>();
-        foreach (var method in assembly.GetTypes().SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)))
+        foreach (var method in types.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)))
         {
             if (method.GetCustomAttribute<FunctionAttribute>() is not { } function)
             {

@@ -15,6 +15,13 @@ public sealed class QueueTriggerOptions
     /// <value>The default value is 16.</value>
     public int BatchSize { get; set; } = 16;
 
+    /// <summary>
+    /// How few messages may still be running when the next batch is fetched, so that up to
+    /// <see cref="BatchSize"/> + this many run at once.
+    /// </summary>
+    /// <value>The default value, <see langword="null"/>, means half of <see cref="BatchSize"/>, the host's default.</value>
+    public int? NewBatchThreshold { get; set; }
+
     /// <summary>How many deliveries a message gets before it is moved to <c>&lt;queue&gt;-poison</c>.</summary>
     /// <value>The default value is 5.</value>
     public int MaxDequeueCount { get; set; } = 5;
@@ -42,6 +49,7 @@ internal sealed class QueueTriggerOptionsValidator : IValidateOptions<QueueTrigg
     {
         var checks = new Settings.SettingChecks(QueueTriggerOptions.Section);
         checks.Check(options.BatchSize is >= 1 and <= 32, nameof(options.BatchSize), "must be between 1 and 32");
+        checks.Check(options.NewBatchThreshold is null or >= 0, nameof(options.NewBatchThreshold), "must be 0 or more");
         checks.Check(options.MaxDequeueCount >= 1, nameof(options.MaxDequeueCount), "must be at least 1");
         checks.Check(options.VisibilityTimeout >= TimeSpan.Zero && options.VisibilityTimeout <= TimeSpan.FromDays(7),
             nameof(options.VisibilityTimeout), "must be between 00:00:00 and 7.00:00:00");

@@ -24,6 +24,12 @@ internal sealed class TimerClaim : IAsyncDisposable
         _renewing = RenewAsync(_stop.Token);
     }
 
+    /// <summary>
+    /// The instant up to which occurrences were claimed before this claim (<see langword="null"/> on the first), as
+    /// <see cref="TimerLocks"/> read it under the lease.
+    /// </summary>
+    public DateTimeOffset? Previous { get; set; }
+
     /// <summary>Stops renewing and releases the lease; a release that fails lets the lease expire on its own.</summary>
     public async ValueTask DisposeAsync()
     {

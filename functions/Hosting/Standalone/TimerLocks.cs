@@ -9,22 +9,39 @@ namespace CowansSync.Functions.Hosting.Standalone;
 
 /// <summary>
 /// Makes each timer occurrence run on one standalone instance only: a blob per timer
-/// (<c>runtime-locks/timers/&lt;Name&gt;</c>) holds the last claimed occurrence; an instance claims an occurrence by
-/// leasing the blob and, under the lease, finding it not yet claimed and recording it.
+/// (<c>runtime-locks/timers/&lt;Name&gt;</c>) holds the instant up to which occurrences have been claimed; an instance
+/// claims an occurrence by leasing the blob and, under the lease, finding it not yet covered and recording it. The
+/// record doubles as the host's schedule monitor: it tells a starting instance whether an occurrence was missed.
 /// </summary>
 internal sealed partial class TimerLocks(StorageClients storage, TimeProvider timeProvider, ILogger<TimerLocks> logger)
 {
     /// <summary>The container of the lock blobs.</summary>
     public const string ContainerName = "runtime-locks";
 
-    /// <summary>Claims <paramref name="occurrence"/> of <paramref name="functionName"/>.</summary>
-    /// <returns>The claim to hold while running, or <see langword="null"/> when another instance has or had it.</returns>
-    public async Task<TimerClaim?> TryClaimAsync(string functionName, DateTimeOffset occurrence, CancellationToken cancellationToken)
+    /// <summary>The instant up to which occurrences of <paramref name="functionName"/> have been claimed.</summary>
+    /// <returns>The instant, or <see langword="null"/> when the timer never ran.</returns>
+    public async Task<DateTimeOffset?> GetCoveredThroughAsync(string functionName, CancellationToken cancellationToken)
     {
-        var container = await storage.GetBlobContainerAsync(ContainerName, cancellationToken);
-        var blob = container.GetBlobClient($"timers/{functionName}");
-        await EnsureExistsAsync(blob, functionName, cancellationToken);
+        var blob = await GetBlobAsync(functionName, cancellationToken);
+        try
+        {
+            return Parse((await blob.DownloadContentAsync(cancellationToken)).Value.Content);
+        }
+        catch (RequestFailedException error) when (error.Status == 404)
+        {
+            return null;
+        }
+    }
 
+    /// <summary>
+    /// Claims <paramref name="occurrence"/> of <paramref name="functionName"/> and records every occurrence up to
+    /// <paramref name="coversThrough"/> as claimed (a past-due or start-up run stands in for the ones before it).
+    /// </summary>
+    /// <returns>The claim to hold while running, or <see langword="null"/> when another instance has or had it.</returns>
+    public async Task<TimerClaim?> TryClaimAsync(string functionName, DateTimeOffset occurrence, DateTimeOffset coversThrough, CancellationToken cancellationToken)
+    {
+        var blob = await GetBlobAsync(functionName, cancellationToken);
+        await EnsureExistsAsync(blob, functionName, cancellationToken);
         var lease = blob.GetBlobLeaseClient();
         try
         {
@@ -39,15 +56,15 @@ internal sealed partial class TimerLocks(StorageClients storage, TimeProvider ti
         var claim = new TimerClaim(lease, timeProvider);
         try
         {
-            var content = (await blob.DownloadContentAsync(cancellationToken)).Value.ToString();
-            if (DateTimeOffset.TryParse(content, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var lastClaimed) && lastClaimed >= occurrence)
+            claim.Previous = Parse((await blob.DownloadContentAsync(cancellationToken)).Value.Content);
+            if (claim.Previous >= occurrence)
             {
                 LogAlreadyRun(functionName, occurrence);
                 await claim.DisposeAsync();
                 return null;
             }
 
-            await blob.UploadAsync(BinaryData.FromString(occurrence.ToString("O", CultureInfo.InvariantCulture)),
+            await blob.UploadAsync(BinaryData.FromString(coversThrough.ToString("O", CultureInfo.InvariantCulture)),
                 new BlobUploadOptions { Conditions = new BlobRequestConditions { LeaseId = lease.LeaseId }, HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain" } }, cancellationToken);
             return claim;
         }
@@ -57,6 +74,12 @@ internal sealed partial class TimerLocks(StorageClients storage, TimeProvider ti
             throw;
         }
     }
+
+    private async Task<BlobClient> GetBlobAsync(string functionName, CancellationToken cancellationToken) =>
+        (await storage.GetBlobContainerAsync(ContainerName, cancellationToken)).GetBlobClient($"timers/{functionName}");
+
+    private static DateTimeOffset? Parse(BinaryData content) =>
+        DateTimeOffset.TryParse(content.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var instant) ? instant : null;
 
     private async Task EnsureExistsAsync(BlobClient blob, string functionName, CancellationToken cancellationToken)
     {

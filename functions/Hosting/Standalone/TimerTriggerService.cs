@@ -1,61 +1,131 @@
 using Azure;
+using Microsoft.Azure.Functions.Worker;
 
 namespace CowansSync.Functions.Hosting.Standalone;
 
 /// <summary>
-/// Standalone mode's timer trigger: for each timer function, waits for the next occurrence of its NCRONTAB schedule
-/// (UTC) and runs it on whichever instance claims it first (<see cref="TimerLocks"/>). Like the Functions timer, a
-/// failed run is not retried, and occurrences missed while no instance was running are skipped.
+/// Standalone mode's timer trigger: runs every enabled <c>[TimerTrigger]</c> function on its NCRONTAB schedule (UTC),
+/// each occurrence on whichever instance claims it first (<see cref="TimerLocks"/>). As with the Functions timer: a
+/// failed run is not retried; a run still going when the next occurrence comes makes that occurrence be skipped; at
+/// start, a monitored timer that missed an occurrence while no instance ran runs once, past due, and otherwise a
+/// <c>RunOnStartup</c> timer runs once.
 /// </summary>
 internal sealed partial class TimerTriggerService(
-    FunctionCatalog catalog,
+    FunctionMethods functions,
+    FunctionTriggers triggers,
     TimerLocks locks,
-    FunctionInvoker invoker,
+    FunctionRunner runner,
+    TimerRunLog runs,
     TimeProvider timeProvider,
     ILogger<TimerTriggerService> logger) : BackgroundService
 {
-    // A run that starts this late (a slow claim) is reported as past due, like the Functions host's IsPastDue.
-    private static readonly TimeSpan PastDueAfter = TimeSpan.FromMinutes(1);
+    private static readonly Dictionary<string, object?> NoBindingData = [];
 
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(catalog.Timers.Select(timer => RunScheduleAsync(timer.Name, timer.Trigger, stoppingToken)));
+        Task.WhenAll(triggers.Timers.Where(timer => !timer.Disabled)
+            .Select(timer => RunScheduleAsync(timer, functions.All.Single(f => f.Name == timer.Name), stoppingToken)));
 
-    private async Task RunScheduleAsync(string functionName, TimerTrigger trigger, CancellationToken stoppingToken)
+    private async Task RunScheduleAsync(TimerFunction timer, FunctionMethod function, CancellationToken stoppingToken)
     {
+        await RunAtStartAsync(timer, function, stoppingToken);
         var lastOccurrence = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             // From the later of now and the last occurrence: a timer that fires a hair early must not repeat it.
             var now = timeProvider.GetUtcNow();
-            var occurrence = trigger.Schedule.GetNextOccurrence(now > lastOccurrence ? now : lastOccurrence);
+            var occurrence = timer.Schedule.GetNextOccurrence(now > lastOccurrence ? now : lastOccurrence);
             try
             {
                 await Task.Delay(occurrence - now, timeProvider, stoppingToken);
-                lastOccurrence = occurrence;
-                await RunOccurrenceAsync(functionName, occurrence, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                LogStopping(functionName);
+                LogStopping(timer.Name);
+                return;
             }
-            catch (Exception error) when (error is RequestFailedException or OperationCanceledException)
-            {
-                LogClaimFailed(error, functionName, occurrence);
-            }
+
+            lastOccurrence = occurrence;
+            await RunOccurrenceAsync(timer, function, occurrence, occurrence, isPastDue: false, stoppingToken);
         }
     }
 
-    private async Task RunOccurrenceAsync(string functionName, DateTimeOffset occurrence, CancellationToken stoppingToken)
+    private async Task RunAtStartAsync(TimerFunction timer, FunctionMethod function, CancellationToken stoppingToken)
     {
-        await using var claim = await locks.TryClaimAsync(functionName, occurrence, stoppingToken);
+        var now = timeProvider.GetUtcNow();
+        DateTimeOffset? missed = null;
+        try
+        {
+            if (timer.UseMonitor && await locks.GetCoveredThroughAsync(timer.Name, stoppingToken) is { } covered && timer.Schedule.GetNextOccurrence(covered) <= now)
+            {
+                missed = timer.Schedule.GetNextOccurrence(covered);
+            }
+        }
+        catch (Exception error) when (error is RequestFailedException or OperationCanceledException && !stoppingToken.IsCancellationRequested)
+        {
+            LogMonitorUnreadable(error, timer.Name);
+        }
+
+        // The past-due run stands in for every occurrence missed up to now, as the host's does.
+        if (missed is { } occurrence)
+        {
+            await RunOccurrenceAsync(timer, function, occurrence, now, isPastDue: true, stoppingToken);
+        }
+        else if (timer.RunOnStartup)
+        {
+            await RunOccurrenceAsync(timer, function, now, now, isPastDue: false, stoppingToken);
+        }
+    }
+
+    private async Task RunOccurrenceAsync(
+        TimerFunction timer, FunctionMethod function, DateTimeOffset occurrence, DateTimeOffset coversThrough, bool isPastDue, CancellationToken stoppingToken)
+    {
+        TimerClaim? claim;
+        try
+        {
+            claim = await locks.TryClaimAsync(timer.Name, occurrence, coversThrough, stoppingToken);
+        }
+        catch (Exception error) when (error is RequestFailedException or OperationCanceledException && !stoppingToken.IsCancellationRequested)
+        {
+            LogClaimFailed(error, timer.Name, occurrence);
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         if (claim is null)
         {
             return;
         }
 
-        var isPastDue = timeProvider.GetUtcNow() - occurrence > PastDueAfter;
-        await invoker.InvokeTimerAsync(functionName, new TimerInvocation(occurrence, isPastDue), Guid.NewGuid().ToString(), stoppingToken);
+        await using (claim)
+        {
+            // As the host does, only a monitored timer sees its schedule status: the last occurrence run and this one.
+            var last = claim.Previous?.UtcDateTime ?? default;
+            var info = new TimerInfo
+            {
+                IsPastDue = isPastDue,
+                ScheduleStatus = timer.UseMonitor ? new ScheduleStatus { Last = last, Next = occurrence.UtcDateTime, LastUpdated = last } : null,
+            };
+            var startedAt = timeProvider.GetUtcNow();
+            var failure = await runner.RunAsync(function, () => info, NoBindingData, stoppingToken);
+            await RecordAsync(new TimerRun(timer.Name, occurrence, startedAt, timeProvider.GetUtcNow(), failure is null, failure?.Message));
+        }
+    }
+
+    private async Task RecordAsync(TimerRun run)
+    {
+        try
+        {
+            await runs.RecordAsync(run, CancellationToken.None);
+        }
+        catch (RequestFailedException error)
+        {
+            // Only health reads the record; the run itself is done.
+            LogRecordFailed(error, run.FunctionName);
+        }
     }
 
     [LoggerMessage(1, LogLevel.Error, "Timer {FunctionName}: claiming occurrence {Occurrence:O} failed; it is skipped")]
@@ -63,4 +133,10 @@ internal sealed partial class TimerTriggerService(
 
     [LoggerMessage(2, LogLevel.Debug, "Timer {FunctionName} stops")]
     private partial void LogStopping(string functionName);
+
+    [LoggerMessage(3, LogLevel.Warning, "Timer {FunctionName}: its last occurrence could not be read; a missed occurrence is not made up")]
+    private partial void LogMonitorUnreadable(Exception error, string functionName);
+
+    [LoggerMessage(4, LogLevel.Warning, "Timer {FunctionName}: recording its run for health failed")]
+    private partial void LogRecordFailed(Exception error, string functionName);
 }

@@ -112,7 +112,7 @@ public sealed class ImportCatalogTests : IAsyncLifetime
         "ann",
         new ImportPlan(BatchSize: 2, batchesPerChunk, ParallelChunks: 2, ParallelBatches: 3, MaxListedErrors: 10,
             StoreSnapshotThreshold: 1_000, StoreSnapshotPollInterval: TimeSpan.FromSeconds(1), approvalTimeout ?? TimeSpan.FromDays(7)),
-        new PushPlan(50));
+        new PushPlan(50, 1_000, 2_500, 4, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5), 3, TimeSpan.FromSeconds(1)));
 
     private async Task<OrchestrationMetadata> RunAsync(ImportCatalogInput input)
         => await WaitAsync(await _host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ImportCatalog), input));
@@ -166,7 +166,7 @@ public sealed class ImportCatalogTests : IAsyncLifetime
                 Notifications.Add(notification);
                 return true;
             });
-            registry.AddOrchestratorFunc<PushRequest, RunState>(nameof(PushChanges), (context, request) =>
+            registry.AddOrchestratorFunc<PushRequest, PushSummary>(nameof(PushChanges), (context, request) =>
             {
                 if (!context.IsReplaying)
                 {
@@ -174,7 +174,7 @@ public sealed class ImportCatalogTests : IAsyncLifetime
                     OnPush();
                 }
 
-                return new RunState(RunKinds.ShopifyPush, "done", RunStatus.Completed, RunProgress.None, new Dictionary<string, long>(), request.CreatedBy, context.CurrentUtcDateTime);
+                return new PushSummary(RunStatus.Completed, new Dictionary<string, long>(), []);
             });
         }
 
