@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using CowansSync.Functions.Audit;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Push;
-using CowansSync.Functions.Workflows;
 using CowansSync.Functions.Staging;
 using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Domain.Staging;
@@ -51,9 +50,10 @@ public sealed class PushApi(PushStarter push, StagedChangeStore changes, AuditLo
         }
 
         var user = request.HttpContext.User;
-        if (body.BatchId is { } batchId && await client.GetRunAsync(batchId, cancellationToken) is null)
+        // The batch is its staged changes: they outlive the import run's history, which is purged after the retention.
+        if (body.BatchId is { } batchId && !await changes.HasChangesAsync(batchId, cancellationToken))
         {
-            return TypedResults.NotFound(new ApiError("No such batch.", new Dictionary<string, object?> { ["batch_id"] = batchId }));
+            return TypedResults.NotFound(new ApiError("No staged changes in this batch.", new Dictionary<string, object?> { ["batch_id"] = batchId }));
         }
 
         var runId = string.Create(CultureInfo.InvariantCulture, $"push-{time.GetUtcNow():yyyyMMddHHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}");

@@ -30,7 +30,7 @@ public static class StandaloneHostExtensions
         services.AddSingleton<QueueDeliveries>();
         services.AddHostedService<TimerTriggerService>();
         services.AddHostedService<QueueTriggerService>();
-        services.AddStandaloneDurableTask(FunctionMethods.FromAssembly(typeof(Program).Assembly));
+        services.AddStandaloneDurableTask();
         return builder;
     }
 }

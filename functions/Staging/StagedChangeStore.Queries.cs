@@ -47,6 +47,22 @@ public sealed partial class StagedChangeStore
     public Task<IReadOnlyList<string>> ListIdsAsync(string runId, ChangeStatus status, CancellationToken cancellationToken)
         => ListIdsAsync(new StagedChangeQuery(RunId: runId, Status: status), cancellationToken);
 
+    /// <summary>Whether a run staged any change: one row read, however large the run.</summary>
+    /// <param name="runId">The run (a push's <c>batch_id</c>).</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns><see langword="true"/> when the run has at least one staged change.</returns>
+    public async Task<bool> HasChangesAsync(string runId, CancellationToken cancellationToken)
+    {
+        var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {runId}");
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter, 1, ["RowKey"], cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>How many changes are in each status, for metrics and a run's summary.</summary>
     /// <param name="runId">One run, or <see langword="null"/> for all.</param>
     /// <param name="cancellationToken">Stops the read.</param>

@@ -3,17 +3,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CowansSync.Functions.Staging;
 using CowansSync.Functions.Storage;
-using CowansSync.Functions.Workflows;
 using CowansSync.Orchestrations.Domain.Products;
 using CowansSync.Orchestrations.Domain.Rules;
 using CowansSync.Orchestrations.Domain.Staging;
-using CowansSync.Orchestrations.Workflows;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CowansSync.Testing;
 
 /// <summary>
-/// Stages approved price changes of the sandbox store's products directly in storage, under a run of their own, so a
+/// Stages approved price changes of the sandbox store's products directly in storage, under a batch id of their own, so a
 /// push of thousands of changes can be measured or tested without importing a catalog that large first.
 /// </summary>
 public static class PriceChangeSeeder
@@ -23,26 +21,13 @@ public static class PriceChangeSeeder
     /// <summary>Stages one approved price change (+1 %) for each of the first <paramref name="count"/> store products.</summary>
     /// <param name="sandbox">The sandbox; its store must hold at least <paramref name="count"/> products.</param>
     /// <param name="count">How many changes.</param>
-    /// <returns>The staging run's id (a push's <c>batch_id</c>).</returns>
+    /// <returns>The batch id (a push's <c>batch_id</c>).</returns>
     public static async Task<string> StageAsync(SandboxServer sandbox, int count)
     {
         ArgumentNullException.ThrowIfNull(sandbox);
         var storage = StorageClients.FromConnectionString(sandbox.Value("storage", "connection_string"));
         var runId = string.Create(CultureInfo.InvariantCulture, $"seeded-{Guid.NewGuid():N}");
         var now = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
-        await new TableRunStore(storage).TryCreateAsync(new WorkflowRun
-        {
-            RunId = runId,
-            Kind = "seeded_price_changes",
-            Phase = "done",
-            Status = RunStatus.Completed,
-            Configuration = "{}",
-            CreatedBy = "seeder",
-            StartedAt = now,
-            UpdatedAt = now,
-            CompletedAt = now,
-        }, CancellationToken.None);
-
         var products = await StoreProductsAsync(sandbox, count);
         var changes = products.Select(current =>
         {

@@ -1,11 +1,10 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using CowansSync.Functions.Hosting;
+using CowansSync.Functions.Apis;
+using CowansSync.Functions.Tests.Fakes;
 using CowansSync.Functions.Tests.Infrastructure;
 using CowansSync.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CowansSync.Functions.Tests.Apis;
 
@@ -16,10 +15,12 @@ public sealed class HealthApiTests
     {
         // Arrange
         var queueName = AzuriteServer.UniqueName("health");
-        var appRoot = TestAppRoot.Create().WithQueue(FunctionNames.SyncWork, queueName).WithTimer("HealthTimer", "0 0 3 * * *");
+        var appRoot = TestAppRoot.Create();
         var settings = await FunctionAppFactory.BaseSettingsAsync(appRoot);
-        settings[HostingMode.PortVariable] = "7071";
-        await using var sut = new FunctionAppFactory(appRoot, settings, services => services.AddTestHandlers(new InvocationRecorder(), "HealthTimer"));
+        settings["Test:Queue"] = queueName;
+        settings["Test:TimerSchedule"] = "0 0 3 * * *";
+        await using var sut = new FunctionAppFactory(appRoot, settings, services => services.AddSingleton(new InvocationRecorder()),
+            [typeof(RecordingFunctions), typeof(HealthApi)]);
         using var client = sut.CreateClient();
 
         // Act: anonymous
@@ -30,7 +31,7 @@ public sealed class HealthApiTests
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("healthy", body.GetProperty("status").GetString());
-        Assert.Equal("custom_handler", body.GetProperty("mode").GetString());
+        Assert.Equal("standalone", body.GetProperty("mode").GetString());
         Assert.False(string.IsNullOrEmpty(body.GetProperty("version").GetString()));
         foreach (var service in new[] { "blob", "queue", "table" })
         {
@@ -43,7 +44,7 @@ public sealed class HealthApiTests
         Assert.Equal($"{queueName}-poison", queue.GetProperty("poison_queue").GetString());
         Assert.Equal(0, queue.GetProperty("poison_depth").GetInt64());
         var timer = Assert.Single(body.GetProperty("timers").EnumerateArray());
-        Assert.Equal("HealthTimer", timer.GetProperty("function").GetString());
+        Assert.Equal(RecordingFunctions.TimerName, timer.GetProperty("function").GetString());
         Assert.Equal("0 0 3 * * *", timer.GetProperty("schedule").GetString());
         Assert.Equal(3, timer.GetProperty("next_run").GetDateTimeOffset().Hour);
         Assert.DoesNotContain(FunctionAppFactory.BootstrapKey, text, StringComparison.Ordinal);
@@ -52,29 +53,36 @@ public sealed class HealthApiTests
     }
 
     [Fact]
-    public async Task GetHealth_AfterTimerInvocation_ReportsLastRun()
+    public async Task GetHealth_AfterTimerRan_ReportsLastRun()
     {
-        // Arrange
-        var timerName = $"Timer{Guid.NewGuid():N}";
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 10, 0, 2, TimeSpan.Zero));
-        var appRoot = TestAppRoot.Create().WithTimer(timerName, "0 0 * * * *");
+        // Arrange: an hourly timer, half a second before the hour, on an Azurite of its own (timer records are per function name).
+        await using var azurite = await AzuriteServer.StartAsync();
+        var clock = new WatchedClock(new DateTimeOffset(2026, 3, 1, 10, 59, 59, 500, TimeSpan.Zero));
+        var occurrence = new DateTimeOffset(2026, 3, 1, 11, 0, 0, TimeSpan.Zero);
+        var recorder = new InvocationRecorder();
+        var appRoot = TestAppRoot.Create();
         var settings = await FunctionAppFactory.BaseSettingsAsync(appRoot);
-        settings[HostingMode.PortVariable] = "7071";
+        settings["SyncStorage"] = azurite.ConnectionString;
+        settings["Test:Queue"] = AzuriteServer.UniqueName("health");
+        settings["Test:TimerSchedule"] = "0 0 * * * *";
         await using var sut = new FunctionAppFactory(appRoot, settings, services =>
         {
-            services.AddTestHandlers(new InvocationRecorder(), timerName);
+            services.AddSingleton(recorder);
             services.AddSingleton<TimeProvider>(clock);
-        });
+        }, [typeof(RecordingFunctions), typeof(HealthApi)]);
         using var client = sut.CreateClient();
-        using var invoked = await client.PostAsJsonAsync($"/{timerName}", new { Data = new { timer = new { IsPastDue = false } } });
+        await WaitUntilAsync(() => clock.RequestedDueTimes.Contains(occurrence));
 
         // Act
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await recorder.WaitUntilAsync(invocations => invocations.Count >= 1);
+        await WaitUntilAsync(() => clock.RequestedDueTimes.Contains(occurrence.AddHours(1)));
         using var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
 
         // Assert
-        Assert.Equal(HttpStatusCode.OK, invoked.StatusCode);
-        var lastRun = (await response.ReadJsonAsync()).GetProperty("timers")[0].GetProperty("last_run");
-        Assert.Equal(clock.GetUtcNow(), lastRun.GetProperty("started_at").GetDateTimeOffset());
+        var timer = (await response.ReadJsonAsync()).GetProperty("timers")[0];
+        var lastRun = timer.GetProperty("last_run");
+        Assert.Equal(occurrence, lastRun.GetProperty("scheduled_time").GetDateTimeOffset());
         Assert.True(lastRun.GetProperty("succeeded").GetBoolean());
     }
 
@@ -97,5 +105,14 @@ public sealed class HealthApiTests
         var body = await response.ReadJsonAsync();
         Assert.Equal("unhealthy", body.GetProperty("status").GetString());
         Assert.False(body.GetProperty("storage").GetProperty("table").GetProperty("reachable").GetBoolean());
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (!condition())
+        {
+            await Task.Delay(20, timeout.Token);
+        }
     }
 }

@@ -1,11 +1,10 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using CowansSync.Functions.Hosting;
 using CowansSync.Functions.Storage;
 using CowansSync.Functions.Tests.Infrastructure;
-using CowansSync.Functions.Work;
 using CowansSync.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CowansSync.Functions.Tests.Hosting;
 
@@ -22,15 +21,15 @@ public sealed class QueueTriggerTests
         await using var sut = await StartHostAsync(queue.Name);
 
         // Act
-        await queue.SendMessageAsync(JsonSerializer.Serialize(new { type = RecordingWorkHandler.Type, run_id = "run-1" }));
+        await queue.SendMessageAsync(JsonSerializer.Serialize(new { run_id = "run-1" }));
         await _recorder.WaitUntilAsync(invocations => invocations.Count >= 1);
         await WaitUntilEmptyAsync(queue);
         await sut.DisposeAsync();
 
         // Assert
-        var work = Assert.IsType<WorkMessage>(Assert.Single(_recorder.Invocations));
-        Assert.Equal("run-1", work.RunId);
-        Assert.Equal(1, work.DequeueCount);
+        var delivery = Assert.IsType<QueueMessage>(Assert.Single(_recorder.Invocations));
+        Assert.Contains("run-1", delivery.Body.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, delivery.DequeueCount);
         Assert.Empty((await poison.PeekMessagesAsync(32)).Value);
     }
 
@@ -39,7 +38,7 @@ public sealed class QueueTriggerTests
     {
         // Arrange
         var (queue, poison) = await CreateQueuesAsync();
-        var message = JsonSerializer.Serialize(new { type = FailingWorkHandler.Type, run_id = "run-2" });
+        var message = JsonSerializer.Serialize(new { behaviour = "fail", run_id = "run-2" });
         await using var sut = await StartHostAsync(queue.Name);
 
         // Act
@@ -49,7 +48,7 @@ public sealed class QueueTriggerTests
 
         // Assert
         Assert.Equal(message, poisoned.MessageText);
-        var deliveries = _recorder.Invocations.Cast<WorkMessage>().Select(work => work.DequeueCount).ToList();
+        var deliveries = _recorder.Invocations.Cast<QueueMessage>().Select(delivery => delivery.DequeueCount).ToList();
         Assert.Equal([1, 2, 3, 4, 5], deliveries);
         Assert.Empty((await queue.PeekMessagesAsync(32)).Value);
     }
@@ -65,7 +64,7 @@ public sealed class QueueTriggerTests
         await using var sut = await StartHostAsync(queue.Name);
 
         // Act
-        await queue.SendMessageAsync(JsonSerializer.Serialize(new { type = RecordingWorkHandler.Type, run_id = "run-3" }));
+        await queue.SendMessageAsync(JsonSerializer.Serialize(new { run_id = "run-3" }));
         var poisoned = await WaitForMessageAsync(poison);
         await _recorder.WaitUntilAsync(invocations => invocations.Count >= 1);
         await WaitUntilEmptyAsync(queue);
@@ -73,7 +72,7 @@ public sealed class QueueTriggerTests
 
         // Assert
         Assert.Equal("{\"type\":\"raw\"}", poisoned.MessageText);
-        Assert.Equal("run-3", Assert.IsType<WorkMessage>(Assert.Single(_recorder.Invocations)).RunId);
+        Assert.Contains("run-3", Assert.IsType<QueueMessage>(Assert.Single(_recorder.Invocations)).Body.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,25 +81,27 @@ public sealed class QueueTriggerTests
         // Arrange
         var (queue, _) = await CreateQueuesAsync();
         var sut = await StartHostAsync(queue.Name);
-        await queue.SendMessageAsync(JsonSerializer.Serialize(new { type = SlowWorkHandler.Type }));
+        await queue.SendMessageAsync(JsonSerializer.Serialize(new { behaviour = "slow" }));
         await _recorder.WaitUntilAsync(invocations => invocations.Count >= 1);
 
         // Act: stop while the handler is still working.
         await sut.DisposeAsync();
 
         // Assert
-        var work = Assert.IsType<WorkMessage>(_recorder.Invocations[0]);
-        Assert.Equal([work, $"completed {work.MessageId}"], _recorder.Invocations);
+        var delivery = Assert.IsType<QueueMessage>(_recorder.Invocations[0]);
+        Assert.Equal([delivery, $"completed {delivery.MessageId}"], _recorder.Invocations);
         Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
     private async Task<FunctionAppFactory> StartHostAsync(string queueName)
     {
-        var appRoot = TestAppRoot.Create().WithQueue(FunctionNames.SyncWork, queueName);
+        var appRoot = TestAppRoot.Create();
         var settings = await FunctionAppFactory.BaseSettingsAsync(appRoot);
+        settings["Test:Queue"] = queueName;
+        settings["Test:TimerSchedule"] = "0 0 3 * * *";
         settings["Queues:VisibilityTimeout"] = "00:00:00";
         settings["Queues:MaxPollingInterval"] = "00:00:00.200";
-        var host = new FunctionAppFactory(appRoot, settings, services => services.AddTestHandlers(_recorder));
+        var host = new FunctionAppFactory(appRoot, settings, services => services.AddSingleton(_recorder), [typeof(RecordingFunctions)]);
         host.CreateClient().Dispose();
         return host;
     }

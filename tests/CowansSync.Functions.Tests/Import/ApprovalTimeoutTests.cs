@@ -24,8 +24,8 @@ public sealed class ApprovalTimeoutTests(SmallImportSandbox sandbox) : IClassFix
 
             notified.TrySetResult(body);
         });
-        var appRoot = TestAppRoot.Create().WithQueue("SyncWork", "sync-work");
-        var settings = sandbox.Settings(appRoot);
+        var appRoot = TestAppRoot.Create();
+        var settings = sandbox.Settings();
         settings["Import:ApprovalTimeout"] = "00:00:02";
         settings["Notifications:WebhookUrl"] = $"{webhook.Urls.Single()}/hooks/cowans";
         await using var app = new FunctionAppFactory(appRoot, settings);
@@ -53,8 +53,8 @@ public sealed class ApprovalTimeoutTests(SmallImportSandbox sandbox) : IClassFix
             called.TrySetResult();
             return Task.CompletedTask;
         }, StatusCodes.Status503ServiceUnavailable);
-        var appRoot = TestAppRoot.Create().WithQueue("SyncWork", "sync-work");
-        var settings = sandbox.Settings(appRoot);
+        var appRoot = TestAppRoot.Create();
+        var settings = sandbox.Settings();
         settings["Import:ApprovalTimeout"] = "00:00:02";
         settings["Notifications:WebhookUrl"] = $"{webhook.Urls.Single()}/hooks/cowans";
         await using var app = new FunctionAppFactory(appRoot, settings);

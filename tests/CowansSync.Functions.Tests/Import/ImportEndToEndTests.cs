@@ -1,11 +1,13 @@
 using System.Text.Json;
-using CowansSync.Functions.Tests.Infrastructure;
+using CowansSync.Functions.Tests.Fakes;
+using CowansSync.Orchestrations.Ports;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CowansSync.Functions.Tests.Import;
 
 /// <summary>
 /// The import end to end on the sandbox (real Azurite, FTP server, Shopify and Xorosoft simulators), through the HTTP
-/// API and the standalone queue poller: staged changes match the generator's truth exactly.
+/// API and the standalone Durable host: staged changes match the generator's truth exactly.
 /// </summary>
 public sealed class FlatImportEndToEndTests(FlatImportSandbox sandbox) : IClassFixture<FlatImportSandbox>
 {
@@ -40,16 +42,18 @@ public sealed class FlatImportEndToEndTests(FlatImportSandbox sandbox) : IClassF
     }
 
     [Fact]
-    public async Task Import_EveryStepMessageDeliveredTwice_SameStagedChangesAndExactCounters()
+    public async Task Import_EveryBatchStagedTwice_SameStagedChangesAndExactCounters()
     {
-        // With the snapshot, so the export's poll chain is delivered twice too.
-        await using var app = sandbox.CreateApp(TwiceDeliveringScheduler.Install, SnapshotAlways);
+        // Each batch's first staging lands but fails its activity, which then runs again.
+        AcknowledgementLosingStagedChangeStore? store = null;
+        await using var app = sandbox.CreateApp(services => services.Decorate<IStagedChangeStore>(inner => store = new AcknowledgementLosingStagedChangeStore(inner)));
         using var client = app.CreateClient();
 
         var runId = await ImportClient.StartAsync(client);
         var run = await ImportClient.WaitAsync(client, runId);
 
         await ImportAssertions.MatchTruthAsync(client, sandbox, runId, run);
+        Assert.True(store!.LostCount > 1, $"only {store.LostCount} stagings were repeated");
     }
 }
 

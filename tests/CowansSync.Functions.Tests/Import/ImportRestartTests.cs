@@ -5,17 +5,16 @@ namespace CowansSync.Functions.Tests.Import;
 
 /// <summary>
 /// The app process killed mid-import (SIGKILL, no shutdown) and started again: the run finishes with the same staged
-/// changes and exact counters, the killed instance's messages coming back once their lease lapses.
+/// changes and exact counters, the killed instance's partition lease and messages taken over once they lapse.
 /// </summary>
 public sealed class ImportRestartTests(RestartImportSandbox sandbox) : IClassFixture<RestartImportSandbox>
 {
     [Fact]
     public async Task Import_AppKilledMidRunAndRestarted_FinishesWithExactlyTheTruth()
     {
-        var appRoot = TestAppRoot.Create().WithQueue("SyncWork", "sync-work");
+        var appRoot = TestAppRoot.Create();
         string runId;
-        var settings = sandbox.Settings(appRoot);
-        settings["Queues:MessageLease"] = "00:00:04";
+        var settings = sandbox.Settings();
         using (var first = AppProcess.Start(settings, appRoot.Path))
         {
             using var client = await first.ClientAsync();

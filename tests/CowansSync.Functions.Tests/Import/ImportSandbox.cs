@@ -8,7 +8,7 @@ namespace CowansSync.Functions.Tests.Import;
 
 /// <summary>
 /// A sandbox (its own Azurite, FTP, Shopify and Xorosoft) and app settings pointing at it, for end-to-end imports.
-/// Each test class gets its own, so no other test's app polls its queue.
+/// Each test class gets its own.
 /// </summary>
 public abstract class ImportSandbox(string layout, int products) : IAsyncLifetime
 {
@@ -32,28 +32,27 @@ public abstract class ImportSandbox(string layout, int products) : IAsyncLifetim
         }
     }
 
-    /// <summary>The app's settings, as <c>./run.sh</c> would set them, with fast queue polling for tests.</summary>
-    /// <param name="appRoot">The app root holding the function definitions.</param>
+    /// <summary>
+    /// The app's settings, as <c>./run.sh</c> would set them, with a task hub of its own so no earlier test's
+    /// orchestrations run in it.
+    /// </summary>
     /// <returns>The settings.</returns>
-    public Dictionary<string, string?> Settings(TestAppRoot appRoot)
+    public Dictionary<string, string?> Settings()
     {
-        ArgumentNullException.ThrowIfNull(appRoot);
         var settings = Sandbox.AppSettings();
         settings["Auth:BootstrapAdminKey"] = FunctionAppFactory.BootstrapKey;
-        settings["Functions:AppRoot"] = appRoot.Path;
-        settings["Queues:VisibilityTimeout"] = "00:00:01";
-        settings["Queues:MaxPollingInterval"] = "00:00:00.5";
+        settings["Durable:HubName"] = FunctionAppFactory.UniqueHubName();
         return settings;
     }
 
-    /// <summary>The app on this sandbox, running the <c>SyncWork</c> queue.</summary>
+    /// <summary>The app on this sandbox.</summary>
     /// <param name="services">Test doubles (fault injection only).</param>
     /// <param name="settings">Settings to add or override.</param>
     /// <returns>The app.</returns>
     public FunctionAppFactory CreateApp(Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var appRoot = TestAppRoot.Create().WithQueue("SyncWork", "sync-work");
-        var all = Settings(appRoot);
+        var appRoot = TestAppRoot.Create();
+        var all = Settings();
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using CowansSync.Functions.Shopify;
+using CowansSync.Functions.Tests.Fakes;
 using CowansSync.Functions.Tests.Import;
 using CowansSync.Functions.Tests.Infrastructure;
+using CowansSync.Orchestrations.Ports;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CowansSync.Functions.Tests.Push;
 
@@ -149,14 +152,18 @@ public sealed class PushEndToEndTests(PushSandbox sandbox) : IClassFixture<PushS
     }
 
     [Fact]
-    public async Task Push_EveryStepMessageDeliveredTwice_AppliesEachChangeOnceWithOneVersion()
+    public async Task Push_EveryBatchWrittenTwice_AppliesEachChangeOnceWithOneVersion()
     {
-        // Arrange: the import runs normally; only the push's messages are doubled.
-        await using var importer = sandbox.CreateApp();
+        // Arrange: the import runs normally; each change's first version lands but fails its push activity, which then runs again.
+        var hub = FunctionAppFactory.UniqueHubName();
+        await using var importer = sandbox.CreateApp(settings: new Dictionary<string, string?> { ["Durable:HubName"] = hub });
         using var importClient = importer.CreateClient();
         var (runId, staged) = await PushClient.ImportAsync(importClient, sandbox);
         await importer.DisposeAsync();
-        await using var app = sandbox.CreateApp(TwiceDeliveringScheduler.Install);
+        AcknowledgementLosingVersionStore? versions = null;
+        await using var app = sandbox.CreateApp(
+            services => services.Decorate<IProductVersionStore>(inner => versions = new AcknowledgementLosingVersionStore(inner)),
+            new Dictionary<string, string?> { ["Push:ActivityRetryInterval"] = "00:00:00.5", ["Durable:HubName"] = hub });
         using var client = app.CreateClient();
         var approved = staged.Where(c => Status(c) == "approved").ToList();
 
@@ -172,9 +179,11 @@ public sealed class PushEndToEndTests(PushSandbox sandbox) : IClassFixture<PushS
         foreach (var change in approved)
         {
             using var response = await client.SendAsync(HttpMethod.Get, $"/api/products/{Uri.EscapeDataString(Sku(change))}/versions", Key);
-            var versions = (await response.ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
-            Assert.Single(versions, v => v.GetProperty("change_id").GetString() == Id(change));
+            var history = (await response.ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+            Assert.Single(history, v => v.GetProperty("change_id").GetString() == Id(change));
         }
+
+        Assert.Equal(approved.Count, versions!.LostCount);
     }
 
     [Fact]

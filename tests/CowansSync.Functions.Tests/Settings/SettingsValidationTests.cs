@@ -53,16 +53,17 @@ public sealed class SettingsValidationTests
     }
 
     [Fact]
-    public async Task Start_InvalidFunctionDefinition_FailsNamingTheFile()
+    public async Task Start_InvalidTimerSchedule_FailsNamingTheFunction()
     {
-        var appRoot = TestAppRoot.Create().WithTimer("BadTimer", "%Missing__Schedule%");
+        var appRoot = TestAppRoot.Create();
         var settings = await FunctionAppFactory.BaseSettingsAsync(appRoot);
+        settings["Etilize:PollSchedule"] = "every five minutes";
 
         var (exitCode, log) = await StartAsync(appRoot, settings);
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("BadTimer", log, StringComparison.Ordinal);
-        Assert.Contains("Missing__Schedule, which is not set", log, StringComparison.Ordinal);
+        Assert.Contains("EtilizePoll", log, StringComparison.Ordinal);
+        Assert.Contains("every five minutes", log, StringComparison.Ordinal);
     }
 
     private static async Task<(int ExitCode, string Log)> StartAsync(TestAppRoot appRoot, IReadOnlyDictionary<string, string?> settings)

@@ -12,21 +12,19 @@ namespace CowansSync.Functions.Hosting.Standalone.Durable;
 internal static class StandaloneDurableTaskExtensions
 {
     /// <summary>
-    /// Runs the orchestrator and activity functions among <paramref name="functions"/> on the task hub of
+    /// Runs the app's orchestrator and activity functions (the registered <see cref="FunctionMethods"/>) on the task hub of
     /// <see cref="DurableTaskHubOptions"/> (settings <c>Durable__*</c>, validated at start) in the <c>SyncStorage</c>
     /// account, and registers the hub's <see cref="DurableTaskClient"/> (what <c>[DurableClient]</c> binds).
     /// </summary>
     /// <param name="services">The app's services; <see cref="SyncStorageOptions"/> must be registered.</param>
-    /// <param name="functions">The app's functions (tests pass their own).</param>
     /// <returns>The services.</returns>
     /// <remarks>
     /// Payloads are System.Text.Json (<see cref="JsonDataConverter.Default"/>, as the Functions worker's default);
     /// register another <see cref="DataConverter"/> before this call to change it. DTFx logs every work item at
     /// Information: its categories are raised to Warning, as the Durable Functions docs advise.
     /// </remarks>
-    public static IServiceCollection AddStandaloneDurableTask(this IServiceCollection services, FunctionMethods functions)
+    public static IServiceCollection AddStandaloneDurableTask(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(functions);
         services.AddOptions<DurableTaskHubOptions>().BindConfiguration(DurableTaskHubOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DurableTaskHubOptions>, DurableTaskHubOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
@@ -37,7 +35,7 @@ internal static class StandaloneDurableTaskExtensions
             provider.GetRequiredService<ILoggerFactory>())));
         services.AddSingleton<TaskHubDurableClient>();
         services.AddSingleton<DurableTaskClient>(provider => provider.GetRequiredService<TaskHubDurableClient>());
-        services.AddHostedService(provider => ActivatorUtilities.CreateInstance<DurableTaskHubWorker>(provider, functions));
+        services.AddHostedService<DurableTaskHubWorker>();
         services.Configure<LoggerFilterOptions>(filters => filters.AddFilter("DurableTask", LogLevel.Warning));
         return services;
     }
