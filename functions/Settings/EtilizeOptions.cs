@@ -48,7 +48,7 @@ internal sealed class EtilizeOptionsValidator(IConfiguration configuration) : IV
     public ValidateOptionsResult Validate(string? name, EtilizeOptions options)
     {
         var checks = new SettingChecks(EtilizeOptions.Section);
-        if (IntegrationSection.IsConfigured(configuration, EtilizeOptions.Section))
+        if (IntegrationSection.IsConfigured(configuration, EtilizeOptions.Section, nameof(EtilizeOptions.PollSchedule)))
         {
             const string When = "any Etilize__* setting is set";
             checks.Required(options.Host, nameof(options.Host), When);

@@ -1,4 +1,3 @@
-
 namespace CowansSync.Functions.Settings;
 
 /// <summary>
@@ -7,7 +6,13 @@ namespace CowansSync.Functions.Settings;
 /// </summary>
 internal static class IntegrationSection
 {
-    /// <summary>Whether any setting of <paramref name="section"/> has a non-empty value.</summary>
-    public static bool IsConfigured(IConfiguration configuration, string section) =>
-        configuration.GetSection(section).GetChildren().Any(setting => !string.IsNullOrEmpty(setting.Value));
+    /// <summary>Whether any setting of <paramref name="section"/> but <paramref name="notConnection"/> has a non-empty value.</summary>
+    /// <param name="configuration">The app's settings.</param>
+    /// <param name="section">The integration's section.</param>
+    /// <param name="notConnection">
+    /// Settings that say nothing about reaching the system, such as a timer's schedule, which standalone mode defaults.
+    /// </param>
+    public static bool IsConfigured(IConfiguration configuration, string section, params string[] notConnection) =>
+        configuration.GetSection(section).GetChildren()
+            .Any(setting => !string.IsNullOrEmpty(setting.Value) && !notConnection.Contains(setting.Key, StringComparer.OrdinalIgnoreCase));
 }

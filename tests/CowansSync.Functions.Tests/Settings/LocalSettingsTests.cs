@@ -2,8 +2,12 @@ using System.Reflection;
 using System.Text.Json;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Hosting.Standalone;
+using CowansSync.Functions.Hosting.Standalone.Durable;
 using CowansSync.Functions.Settings;
 using CowansSync.Functions.Tests.Infrastructure;
+using CowansSync.Functions.Workflows;
+using CowansSync.Orchestrations.Import;
+using CowansSync.Orchestrations.Push;
 using CowansSync.Testing;
 using Microsoft.Extensions.Configuration;
 
@@ -78,6 +82,9 @@ public sealed class LocalSettingsTests
             (typeof(EtilizeOptions), EtilizeOptions.Section), (typeof(XorosoftOptions), XorosoftOptions.Section),
             (typeof(ShopifyOptions), ShopifyOptions.Section), (typeof(AuthOptions), AuthOptions.Section),
             (typeof(SyncStorageOptions), SyncStorageOptions.Section), (typeof(QueueTriggerOptions), QueueTriggerOptions.Section),
+            (typeof(DurableTaskHubOptions), DurableTaskHubOptions.Section), (typeof(ImportOptions), ImportOptions.Section),
+            (typeof(PushOptions), PushOptions.Section), (typeof(RunRetentionOptions), RunRetentionOptions.Section),
+            (typeof(NotificationOptions), NotificationOptions.Section),
         ];
 
         // Act

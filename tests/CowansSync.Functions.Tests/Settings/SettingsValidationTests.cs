@@ -19,7 +19,6 @@ public sealed class SettingsValidationTests
     [InlineData("SyncStorage", "AccountName=x", "SyncStorage is not a valid connection string: No valid combination of account information found")]
     [InlineData("Shopify:AccessToken", "shpat_123", "Shopify__ShopDomain is required when any Shopify__* setting is set")]
     [InlineData("Shopify:ApiVersion", "latest", "Shopify__ApiVersion must be a version such as 2026-10")]
-    [InlineData("Etilize:PollSchedule", "every hour", "Etilize__PollSchedule is not a valid schedule")]
     [InlineData("Etilize:Port", "70000", "Etilize__Port must be between 1 and 65535")]
     [InlineData("Xorosoft:BaseUrl", "xorosoft.example", "Xorosoft__BaseUrl must be an absolute http or https URL")]
     [InlineData("Queues:BatchSize", "64", "Queues__BatchSize must be between 1 and 32")]

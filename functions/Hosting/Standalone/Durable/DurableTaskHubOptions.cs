@@ -6,7 +6,8 @@ namespace CowansSync.Functions.Hosting.Standalone.Durable;
 
 /// <summary>
 /// The task hub standalone mode runs orchestrations on (settings <c>Durable__*</c>), in the <c>SyncStorage</c>
-/// account. <c>host.json</c> reads the same settings for the Functions host, so both modes share one hub.
+/// account. <c>host.json</c> names the Functions host's hub by the same setting (<c>%Durable__HubName%</c>, which
+/// must then be set) in the same account, with the same limits and timings, so both modes share one hub.
 /// </summary>
 public sealed class DurableTaskHubOptions
 {
