@@ -18,6 +18,7 @@ public static class DurableRuns
     {
         [nameof(ImportCatalog)] = RunKinds.EtilizeImport,
         [nameof(PushChanges)] = RunKinds.ShopifyPush,
+        [nameof(RollbackChange)] = RunKinds.Rollback,
     };
 
     /// <summary>

@@ -1,3 +1,4 @@
+using CowansSync.Orchestrations.Workflows;
 using Microsoft.DurableTask;
 
 namespace CowansSync.Orchestrations.Push;
@@ -22,14 +23,22 @@ public sealed class RollbackChange : TaskOrchestrator<RollbackRequest, RollbackS
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        var state = new RunState(RunKinds.Rollback, PushPhases.Select, RunStatus.Running, RunProgress.None, new Dictionary<string, long>(),
+            input.Review.Reviewer, context.CurrentUtcDateTime);
+        context.SetCustomStatus(state);
         var staged = await context.CallActivityAsync<StagedRollback>(nameof(StageRollback), input, input.Plan.Retries());
         if (staged.RollbackChangeId is not { } rollbackId)
         {
+            context.SetCustomStatus(state with { Phase = PushPhases.Done, Status = RunStatus.Failed, LastError = staged.Refusal, Errors = [staged.Refusal!] });
             return new RollbackSummary(null, staged.Refusal, null);
         }
 
+        context.SetCustomStatus(state = state with { Phase = PushPhases.Push });
         var push = new PushRequest(new PushSettings(null, [rollbackId], $"rollback of {input.ChangeId}"), input.Review.Reviewer, input.Plan);
         var summary = await context.CallSubOrchestratorAsync<PushSummary>(nameof(PushChanges), push, new SubOrchestrationOptions(instanceId: PushRunIdOf(context.InstanceId)));
+
+        // The rollback's run shows how its push ended: a store that moved since is a conflict, reported as an error.
+        context.SetCustomStatus(state with { Phase = PushPhases.Done, Status = summary.Status, Counters = summary.Counters, Errors = summary.Errors, LastError = summary.Errors.Count > 0 ? summary.Errors[0] : null });
         return new RollbackSummary(rollbackId, null, summary);
     }
 }

@@ -22,6 +22,9 @@ public static class RunKinds
     /// <summary>Xorosoft's stock and costs synced.</summary>
     public const string XorosoftInventory = "xorosoft_inventory";
 
+    /// <summary>An applied change rolled back (not a sync: it restores a before-image through a push of its own).</summary>
+    public const string Rollback = "rollback";
+
     private static readonly Dictionary<string, ChangeDirection> Directions = new(StringComparer.Ordinal)
     {
         [EtilizeImport] = ChangeDirection.EtilizeImport,

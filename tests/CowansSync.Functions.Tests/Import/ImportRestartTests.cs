@@ -15,6 +15,11 @@ public sealed class ImportRestartTests(RestartImportSandbox sandbox) : IClassFix
         var appRoot = TestAppRoot.Create();
         string runId;
         var settings = sandbox.Settings();
+
+        // Ten chunks of two batches, one chunk at a time: the progress moves in steps the kill can land between.
+        settings["Import:BatchSize"] = "50";
+        settings["Import:BatchesPerChunk"] = "2";
+        settings["Import:ParallelChunks"] = "1";
         using (var first = AppProcess.Start(settings, appRoot.Path))
         {
             using var client = await first.ClientAsync();
@@ -49,5 +54,5 @@ public sealed class ImportRestartTests(RestartImportSandbox sandbox) : IClassFix
     }
 }
 
-/// <summary>1,000 products: ten batches, so the kill lands mid-run.</summary>
+/// <summary>1,000 products: twenty batches, so the kill lands mid-run.</summary>
 public sealed class RestartImportSandbox() : ImportSandbox("flat", 1000);
