@@ -20,4 +20,7 @@ public enum ScriptedOutcome
 
     /// <summary>It waits for the finish event (or to be terminated).</summary>
     Wait,
+
+    /// <summary>It starts a push (<c>&lt;its id&gt;-child</c>) that waits, and waits for it, as an import waits on its push.</summary>
+    WaitOnChild,
 }

@@ -22,6 +22,11 @@ public static class ScriptedRunFunctions
     [Function(nameof(PushChanges))]
     public static Task<RunState> PushChanges([OrchestrationTrigger] TaskOrchestrationContext context) => RunAsync(context);
 
+    /// <summary>The instance id of the push a <see cref="ScriptedOutcome.WaitOnChild"/> run starts.</summary>
+    /// <param name="instanceId">The run.</param>
+    /// <returns>The child's id.</returns>
+    public static string ChildOf(string instanceId) => $"{instanceId}-child";
+
     private static async Task<RunState> RunAsync(TaskOrchestrationContext context)
     {
         var run = context.GetInput<ScriptedRun>()!;
@@ -32,6 +37,10 @@ public static class ScriptedRunFunctions
                 throw new InvalidOperationException(run.Error);
             case ScriptedOutcome.Wait:
                 await context.WaitForExternalEvent<object>(FinishEvent);
+                break;
+            case ScriptedOutcome.WaitOnChild:
+                await context.CallSubOrchestratorAsync<RunState>(nameof(PushChanges), run with { Outcome = ScriptedOutcome.Wait },
+                    new SubOrchestrationOptions(instanceId: ChildOf(context.InstanceId)));
                 break;
         }
 

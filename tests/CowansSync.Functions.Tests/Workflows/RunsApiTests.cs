@@ -365,6 +365,27 @@ public sealed class RunsApiTests
     }
 
     [Fact]
+    public async Task Cancel_RunWaitingOnAChildRun_TerminatesBoth()
+    {
+        // Arrange: as an import waits on the push its approval started.
+        await using var sut = await CreateSutAsync();
+        using var client = sut.CreateClient();
+        var hub = HubOf(sut);
+        var runId = await StartRunAsync(sut, new ScriptedRun(State(RunStatus.AwaitingApproval), ScriptedOutcome.WaitOnChild));
+        var childId = ScriptedRunFunctions.ChildOf(runId);
+        await WaitUntilAsync(hub, childId, instance => instance.RuntimeStatus == OrchestrationRuntimeStatus.Running && instance.SerializedCustomStatus is { Length: > 0 });
+
+        // Act
+        using var response = await client.SendAsync(HttpMethod.Post, $"/api/runs/{runId}/cancel", Admin);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        using var patience = new CancellationTokenSource(Patience);
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, (await hub.WaitForInstanceCompletionAsync(runId, patience.Token)).RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, (await hub.WaitForInstanceCompletionAsync(childId, patience.Token)).RuntimeStatus);
+    }
+
+    [Fact]
     public async Task Redrive_FailedRun_Returns202AndRunsItAgainUnderItsId()
     {
         // Arrange: the scripted run fails on every attempt, so its second attempt fails too.
@@ -416,7 +437,7 @@ public sealed class RunsApiTests
         var hub = HubOf(sut);
         var runId = $"run-{Guid.NewGuid():N}";
         await hub.ScheduleNewOrchestrationInstanceAsync(orchestrator, script, new StartOrchestrationOptions(runId));
-        await WaitUntilAsync(hub, runId, instance => script.Outcome == ScriptedOutcome.Wait
+        await WaitUntilAsync(hub, runId, instance => script.Outcome is ScriptedOutcome.Wait or ScriptedOutcome.WaitOnChild
             ? instance.RuntimeStatus == OrchestrationRuntimeStatus.Running && instance.SerializedCustomStatus is { Length: > 0 }
             : instance.IsCompleted);
         return runId;
@@ -441,11 +462,6 @@ public sealed class RunsApiTests
         var appRoot = TestAppRoot.Create();
         var settings = await FunctionAppFactory.BaseSettingsAsync(appRoot);
 
-        // Workaround, to go once the host is fixed: standalone mode's default Etilize:PollSchedule (TriggerSettings)
-        // marks the Etilize feed as configured, so the host refuses to start without its server. These functions never use it.
-        settings["Etilize:Host"] = "ftp.invalid";
-        settings["Etilize:User"] = "unused";
-        settings["Etilize:Password"] = "unused";
         return new FunctionAppFactory(appRoot, settings, functionClasses: [typeof(ScriptedRunFunctions), typeof(RunsApi), .. otherApis]);
     }
 }

@@ -69,12 +69,47 @@ internal sealed partial class TaskHubDurableClient : DurableTaskClient
     }
 
     /// <inheritdoc />
-    public override Task TerminateInstanceAsync(string instanceId, TerminateInstanceOptions? options = null, CancellationToken cancellation = default)
+    public override async Task TerminateInstanceAsync(string instanceId, TerminateInstanceOptions? options = null, CancellationToken cancellation = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        var children = options?.Recursive == true ? await SubOrchestrationsOfAsync(instanceId, cancellation) : [];
+
         // The reason becomes the instance's output; without one it stays null, which DTFx accepts.
-        return _client.TerminateInstanceAsync(Instance(instanceId), _dataConverter.Serialize(options?.Output)!).WaitAsync(cancellation);
+        await _client.TerminateInstanceAsync(Instance(instanceId), _dataConverter.Serialize(options?.Output)!).WaitAsync(cancellation);
+        foreach (var child in children)
+        {
+            if (await GetInstanceAsync(child, cancellation) is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended })
+            {
+                await TerminateInstanceAsync(child, options, cancellation);
+            }
+        }
     }
+
+    /// <summary>The instances an orchestration started as sub-orchestrations, read from its history (DTFx has no other record of them).</summary>
+    private async Task<IReadOnlyList<string>> SubOrchestrationsOfAsync(string instanceId, CancellationToken cancellation)
+    {
+        // The history is read per execution: the latest one's id comes with the instance's state.
+        var state = await _client.GetOrchestrationStateAsync(instanceId).WaitAsync(cancellation);
+        var history = state?.OrchestrationInstance is { } execution ? await _client.GetOrchestrationHistoryAsync(execution).WaitAsync(cancellation) : null;
+        if (string.IsNullOrEmpty(history))
+        {
+            return [];
+        }
+
+        using var events = JsonDocument.Parse(history);
+        return [.. events.RootElement.EnumerateArray()
+            .Where(e => e.TryGetProperty("EventType", out var type) && IsSubOrchestrationCreated(type) && e.TryGetProperty("InstanceId", out _))
+            .Select(e => e.GetProperty("InstanceId").GetString())
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)];
+    }
+
+    private static bool IsSubOrchestrationCreated(JsonElement eventType) => eventType.ValueKind switch
+    {
+        JsonValueKind.Number => eventType.GetInt32() == (int)DurableTask.Core.History.EventType.SubOrchestrationInstanceCreated,
+        JsonValueKind.String => eventType.GetString() == nameof(DurableTask.Core.History.EventType.SubOrchestrationInstanceCreated),
+        _ => false,
+    };
 
     /// <inheritdoc />
     public override Task SuspendInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default)
