@@ -82,10 +82,10 @@ ready_file=()
 exports=$(node scripts/run/settings.mjs exports "${ready_file[@]}")
 eval "$exports"
 
-# The app, standalone (no FUNCTIONS_CUSTOMHANDLER_PORT), content root = repo root for local.settings.json.
+# The app, standalone (no Functions host endpoint), content root = repo root for local.settings.json.
 app_port=$(free_port)
 export ASPNETCORE_URLS="http://127.0.0.1:$app_port"
-unset FUNCTIONS_CUSTOMHANDLER_PORT
+unset Functions__Worker__HostEndpoint
 dotnet functions/bin/Release/net10.0/CowansSync.Functions.dll --contentRoot "$root" >"$state/app.log" 2>&1 &
 app_pid=$!
 pids+=("$app_pid")

@@ -43,7 +43,7 @@ async function follow(runId, unit, progressOf) {
     if (run.status !== 'pending' && run.status !== 'running') return run;
     if (now - lastMoved > stallMilliseconds) {
       throw new CycleFailure(`Run ${runId} has not moved for ${Math.round((now - lastMoved) / 1000)} s (${run.status}, ${run.phase}): `
-        + `see .run/app.log; a step that failed its last delivery is in the sync-work-poison queue (POST /api/runs/${runId}/redrive).`);
+        + `see .run/app.log; once the cause is fixed, POST /api/runs/${runId}/cancel and start again, or /redrive a failed run.`);
     }
     await sleep(pollMilliseconds);
   }

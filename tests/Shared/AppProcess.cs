@@ -54,7 +54,7 @@ public sealed class AppProcess : IDisposable
         }
 
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
+        start.Environment.Remove("Functions__Worker__HostEndpoint");
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         // Drained (to the log file, if any) so a chatty log never blocks the app on a full pipe.
         var log = logPath is null ? null : TextWriter.Synchronized(new StreamWriter(logPath, append: true) { AutoFlush = true });

@@ -17,7 +17,7 @@ const TIMEOUT_MS = 15 * 60_000;
 function sandboxOnlyEnvironment(products) {
   const environment = { ...process.env, SANDBOX_PRODUCTS: products };
   for (const name of Object.keys(environment)) {
-    if (/^(SyncStorage|Etilize__|Xorosoft__|Shopify__|Auth__|FUNCTIONS_CUSTOMHANDLER_PORT|ASPNETCORE_URLS)/.test(name)) delete environment[name];
+    if (/^(SyncStorage|Etilize__|Xorosoft__|Shopify__|Auth__|Functions__Worker__HostEndpoint|Durable__|ASPNETCORE_URLS)/.test(name)) delete environment[name];
   }
   return environment;
 }
