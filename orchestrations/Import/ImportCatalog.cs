@@ -106,9 +106,9 @@ public sealed class ImportCatalog : TaskOrchestrator<ImportCatalogInput, RunStat
             plan.ParallelChunks,
             chunk => context.CallSubOrchestratorAsync<StagedBatches>(
                 nameof(StageCatalogChunk), chunk, new SubOrchestrationOptions { InstanceId = $"{runId}:stage-{chunk.FirstBatch / plan.BatchesPerChunk:D5}" }),
-            wave =>
+            chunk =>
             {
-                total = wave.Aggregate(total, (sum, chunk) => sum.Add(chunk, plan.MaxListedErrors));
+                total = total.Add(chunk, plan.MaxListedErrors);
                 state = (state with { Counters = total.Counters, Errors = total.Errors })
                     .WithProgress(ImportCounters.ProgressOf(total.Counters, state.Progress), context.CurrentUtcDateTime);
                 context.SetCustomStatus(state);

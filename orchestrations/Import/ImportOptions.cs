@@ -9,8 +9,11 @@ public sealed class ImportOptions
     /// <summary>Rows per batch (default 100: one table transaction of staged changes).</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>Batches per sub-orchestration (default 25): each history stays short, whatever the catalog's size.</summary>
-    public int BatchesPerChunk { get; set; } = 25;
+    /// <summary>
+    /// Batches per sub-orchestration (default 10): each history stays short, whatever the catalog's size, and the run's
+    /// progress moves as each chunk finishes.
+    /// </summary>
+    public int BatchesPerChunk { get; set; } = 10;
 
     /// <summary>Sub-orchestrations staging at once (default 4).</summary>
     public int ParallelChunks { get; set; } = 4;

@@ -42,14 +42,10 @@ public sealed class PushChanges : TaskOrchestrator<PushRequest, PushSummary>
         state = state with { Phase = PushPhases.Push, Counters = counters, Progress = new RunProgress(selected.Total, 0, 0, 0, 0), Note = selected.Bulk ? "pushing through bulk mutations" : null };
         context.SetCustomStatus(state);
 
-        await Waves.RunAsync([.. Enumerable.Range(0, selected.BatchCount)], plan.ParallelBatches, index => PushBatchAsync(context, input, selected, index), wave =>
+        await Waves.RunAsync([.. Enumerable.Range(0, selected.BatchCount)], plan.ParallelBatches, index => PushBatchAsync(context, input, selected, index), result =>
         {
-            foreach (var result in wave)
-            {
-                counters = Waves.Add(counters, result.Counters);
-                errors.AddRange(result.Errors.Take(MaxListedErrors - errors.Count));
-            }
-
+            counters = Waves.Add(counters, result.Counters);
+            errors.AddRange(result.Errors.Take(MaxListedErrors - errors.Count));
             state = state.WithProgress(PushCounters.ProgressOf(counters, state.Progress), context.CurrentUtcDateTime) with { Counters = counters, Errors = [.. errors] };
             context.SetCustomStatus(state);
         });

@@ -1,9 +1,10 @@
 namespace CowansSync.Orchestrations.Workflows;
 
 /// <summary>
-/// Fan-out/fan-in in bounded waves, for orchestrators: at most <c>width</c> calls run at once, and the orchestrator
-/// hears after each wave (to publish progress). Deterministic: calls are started in the items' order and the results
-/// come back in that order, so every replay schedules the same tasks.
+/// Fan-out/fan-in, bounded, for orchestrators: at most <c>width</c> calls run at once, a new one starting as soon as
+/// one finishes (no wave waits for its slowest call), and the orchestrator hears of each result as it arrives (to
+/// publish progress). Deterministic: calls start in the items' order and finish in the order the history records, so
+/// every replay schedules the same tasks; the results come back in the items' order.
 /// </summary>
 public static class Waves
 {
@@ -13,23 +14,30 @@ public static class Waves
     /// <param name="items">The items, in order.</param>
     /// <param name="width">How many calls run at once (at least 1).</param>
     /// <param name="call">Starts one call (an activity or a sub-orchestration).</param>
-    /// <param name="afterWave">Told each wave's results, in order; may be <see langword="null"/>.</param>
+    /// <param name="afterEach">Told each result as its call finishes; may be <see langword="null"/>.</param>
     /// <returns>Every result, in the items' order.</returns>
     public static async Task<IReadOnlyList<TResult>> RunAsync<TItem, TResult>(
-        IReadOnlyList<TItem> items, int width, Func<TItem, Task<TResult>> call, Action<IReadOnlyList<TResult>>? afterWave = null)
+        IReadOnlyList<TItem> items, int width, Func<TItem, Task<TResult>> call, Action<TResult>? afterEach = null)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(call);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
-        var results = new List<TResult>(items.Count);
-        foreach (var wave in items.Chunk(width))
+        var tasks = new Task<TResult>[items.Count];
+        var running = new List<Task<TResult>>(width);
+        for (var next = 0; next < items.Count || running.Count > 0;)
         {
-            var done = await Task.WhenAll(wave.Select(call));
-            results.AddRange(done);
-            afterWave?.Invoke(done);
+            while (next < items.Count && running.Count < width)
+            {
+                running.Add(tasks[next] = call(items[next]));
+                next++;
+            }
+
+            var finished = await Task.WhenAny(running);
+            running.Remove(finished);
+            afterEach?.Invoke(await finished);
         }
 
-        return results;
+        return [.. tasks.Select(task => task.Result)];
     }
 
     /// <summary>Adds counters into a running total.</summary>

@@ -69,7 +69,6 @@ internal static class ImportBenchmark
     {
         var settings = sandbox.AppSettings();
         settings["Auth:BootstrapAdminKey"] = AdminKey;
-        settings["Queues:MaxPollingInterval"] = "00:00:00.5";
         settings["Import:StoreSnapshotPollInterval"] = "00:00:01";
         return settings;
     }

@@ -49,7 +49,6 @@ internal static class PushBenchmark
         var log = Path.Combine(contentRoot, "app.log");
         var settings = sandbox.AppSettings();
         settings["Auth:BootstrapAdminKey"] = AdminKey;
-        settings["Queues:MaxPollingInterval"] = "00:00:00.5";
         settings["Push:BulkThreshold"] = bulkThreshold.ToString(CultureInfo.InvariantCulture);
 
         // The Etilize poll would import the sandbox's whole catalog in the middle of the measurement (once a year instead).
