@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using CowansSync.Functions.Hosting.Standalone;
 using CowansSync.Testing;
+using Microsoft.Azure.Functions.Worker;
 
 namespace CowansSync.Functions.Tests.Hosting;
 
@@ -20,11 +21,11 @@ public sealed class PublishTests
         var (exitCode, log) = await RunAsync("dotnet", "publish", RepositoryPaths.Combine("functions", "CowansSync.Functions.csproj"),
             "--configuration", configuration, "--no-build", "--output", output);
 
-        // Assert: the host finds every function the standalone host runs, with the Durable extension loaded.
+        // Assert: the host finds every function the standalone host runs, with the same triggers, and loads Durable.
         Assert.True(exitCode == 0, log);
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "functions.metadata")));
-        var published = metadata.RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()!).Order(StringComparer.Ordinal).ToList();
-        var expected = FunctionMethods.FromAssembly(typeof(Program).Assembly).All.Select(f => f.Name).Order(StringComparer.Ordinal).ToList();
+        var published = metadata.RootElement.EnumerateArray().Select(Published).Order(StringComparer.Ordinal).ToList();
+        var expected = FunctionMethods.FromAssembly(typeof(Program).Assembly).All.Select(Expected).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(expected, published);
         Assert.True(File.Exists(Path.Combine(output, "worker.config.json")));
         Assert.True(Directory.Exists(Path.Combine(output, ".azurefunctions")));
@@ -40,6 +41,31 @@ public sealed class PublishTests
         Assert.Equal("%Durable__HubName%", durable.GetProperty("hubName").GetString());
         Assert.Equal("SyncStorage", durable.GetProperty("storageProvider").GetProperty("connectionName").GetString());
     }
+
+    // "name type detail": the trigger's route, schedule or queue, as the host reads them.
+    private static string Published(JsonElement function)
+    {
+        var trigger = function.GetProperty("bindings").EnumerateArray()
+            .Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+        var detail = trigger.GetProperty("type").GetString() switch
+        {
+            "httpTrigger" => $"{string.Join(',', trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()))} {trigger.GetProperty("route").GetString()}",
+            "timerTrigger" => trigger.GetProperty("schedule").GetString(),
+            "queueTrigger" => trigger.GetProperty("queueName").GetString(),
+            _ => "",
+        };
+        return $"{function.GetProperty("name").GetString()} {trigger.GetProperty("type").GetString()} {detail}";
+    }
+
+    private static string Expected(FunctionMethod function) => function.Trigger switch
+    {
+        HttpTriggerAttribute http => $"{function.Name} httpTrigger {string.Join(',', http.Methods!.Select(m => m.ToUpperInvariant()))} {http.Route}",
+        TimerTriggerAttribute timer => $"{function.Name} timerTrigger {timer.Schedule}",
+        QueueTriggerAttribute queue => $"{function.Name} queueTrigger {queue.QueueName}",
+        OrchestrationTriggerAttribute => $"{function.Name} orchestrationTrigger ",
+        ActivityTriggerAttribute => $"{function.Name} activityTrigger ",
+        _ => $"{function.Name} {function.Trigger.GetType().Name} ",
+    };
 
     private static async Task<(int ExitCode, string Log)> RunAsync(string fileName, params string[] arguments)
     {
