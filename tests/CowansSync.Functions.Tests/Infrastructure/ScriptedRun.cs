@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using CowansSync.Orchestrations.Workflows;
 
 namespace CowansSync.Functions.Tests.Infrastructure;
@@ -6,8 +8,15 @@ namespace CowansSync.Functions.Tests.Infrastructure;
 /// <param name="State">The custom status it sets at once (kind, phase, progress, counters, …).</param>
 /// <param name="Outcome">How it ends: completes, fails, or waits for the event <see cref="ScriptedRunFunctions.FinishEvent"/>.</param>
 /// <param name="Error">The failure's message, for <see cref="ScriptedOutcome.Fail"/>.</param>
-/// <param name="Input">Anything else the API reads from a run's input (e.g. <c>batch_name</c>).</param>
-public sealed record ScriptedRun(RunState State, ScriptedOutcome Outcome = ScriptedOutcome.Complete, string? Error = null, IReadOnlyDictionary<string, string>? Input = null);
+public sealed record ScriptedRun(RunState State, ScriptedOutcome Outcome = ScriptedOutcome.Complete, string? Error = null)
+{
+    /// <summary>
+    /// Anything else the API reads from a run's input, as the real orchestration's input has it (e.g. <c>Settings</c>
+    /// with a <c>BatchName</c>): written at the top level of the instance's input, beside the script, where the views look.
+    /// </summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? Input { get; init; }
+}
 
 /// <summary>How a scripted run ends.</summary>
 public enum ScriptedOutcome
