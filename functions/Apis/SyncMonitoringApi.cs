@@ -85,10 +85,8 @@ public sealed class SyncMonitoringApi(StagedChangeStore changes, AuditLog audit,
             return TypedResults.BadRequest(new ApiError("The batch query is invalid.", errors));
         }
 
-        // Filtered on the kind the run shows (its state's, which may differ from its orchestrator's), as its direction is.
-        var found = await client.ListRunsAsync(null, wantedStatus, cancellationToken);
-        var batches = found.Where(run => kind is null || run.Kind == kind)
-            .Select(run => (Run: run, Direction: RunKinds.DirectionOf(run.Kind)))
+        var found = await client.ListRunsAsync(kind, wantedStatus, cancellationToken);
+        var batches = found.Select(run => (Run: run, Direction: RunKinds.DirectionOf(run.Kind)))
             .Where(pair => pair.Direction is not null)
             .Select(pair => SyncBatchView.Of(pair.Run, pair.Direction!.Value))
             .ToList();

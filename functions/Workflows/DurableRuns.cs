@@ -100,7 +100,8 @@ public static class DurableRuns
         var runs = new List<WorkflowRun>();
         await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = true, PageSize = 500 }).WithCancellation(cancellationToken))
         {
-            if (Kinds.TryGetValue(instance.Name, out var instanceKind) && (kind is null || kind == instanceKind) && RunOf(instance) is var run && (status is null || run.Status == status))
+            // The kind a run shows (its state's, else its orchestrator's) is the one it is filtered on.
+            if (Kinds.ContainsKey(instance.Name) && RunOf(instance) is var run && (kind is null || run.Kind == kind) && (status is null || run.Status == status))
             {
                 runs.Add(run);
             }
