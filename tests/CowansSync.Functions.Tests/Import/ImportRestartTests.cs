@@ -24,7 +24,7 @@ public sealed class ImportRestartTests(RestartImportSandbox sandbox) : IClassFix
         {
             using var client = await first.ClientAsync();
             runId = await ImportClient.StartAsync(client);
-            await WaitForProgressAsync(client, runId);
+            await RunWaits.UntilMidRunAsync(client, runId);
             first.Kill();
         }
 
@@ -33,24 +33,6 @@ public sealed class ImportRestartTests(RestartImportSandbox sandbox) : IClassFix
         var run = await ImportClient.WaitAsync(restarted, runId, TimeSpan.FromMinutes(5));
 
         await ImportAssertions.MatchTruthAsync(restarted, sandbox, runId, run);
-    }
-
-    private static async Task WaitForProgressAsync(HttpClient client, string runId)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (true)
-        {
-            using var response = await client.SendAsync(HttpMethod.Get, $"/api/runs/{runId}", FunctionAppFactory.BootstrapKey);
-            var progress = (await response.ReadJsonAsync()).GetProperty("progress");
-            var processed = progress.GetProperty("processed").GetInt64();
-            if (processed > 0)
-            {
-                Assert.True(processed < progress.GetProperty("total").GetInt64(), "The run finished before the app could be killed.");
-                return;
-            }
-
-            await Task.Delay(100, deadline.Token);
-        }
     }
 }
 

@@ -31,7 +31,7 @@ public sealed class PushRestartTests(RestartPushSandbox sandbox) : IClassFixture
         {
             using var client = await first.ClientAsync();
             pushId = await PushClient.StartAsync(client, new { batch_id = batchId, confirm = true });
-            await WaitForProgressAsync(client, pushId);
+            await RunWaits.UntilMidRunAsync(client, pushId);
             first.Kill();
         }
 
@@ -51,23 +51,6 @@ public sealed class PushRestartTests(RestartPushSandbox sandbox) : IClassFixture
             using var response = await restarted.SendAsync(HttpMethod.Get, $"/api/products/{Uri.EscapeDataString(sku)}/versions", FunctionAppFactory.BootstrapKey);
             var versions = (await response.ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
             Assert.Single(versions, v => v.GetProperty("change_id").GetString() == change.GetProperty("change_id").GetString());
-        }
-    }
-
-    private static async Task WaitForProgressAsync(HttpClient client, string runId)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (true)
-        {
-            using var response = await client.SendAsync(HttpMethod.Get, $"/api/runs/{runId}", FunctionAppFactory.BootstrapKey);
-            if (response.IsSuccessStatusCode && (await response.ReadJsonAsync()).GetProperty("progress") is var progress
-                && progress.GetProperty("processed").GetInt64() is > 0 and var processed)
-            {
-                Assert.True(processed < progress.GetProperty("total").GetInt64(), "The push finished before the app could be killed.");
-                return;
-            }
-
-            await Task.Delay(100, deadline.Token);
         }
     }
 }
