@@ -26,6 +26,7 @@ public static class PushExtensions
         services.AddSingleton<PushStarter>();
         services.AddSingleton<SelectChanges>();
         services.AddSingleton<PushBatch>();
+        services.AddSingleton<StartStoreExport>();
         services.AddSingleton<PrepareBulkBatch>();
         services.AddSingleton<StartBulkMutation>();
         services.AddSingleton<CheckBulkOperation>();

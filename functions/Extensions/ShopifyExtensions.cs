@@ -35,7 +35,6 @@ public static class ShopifyExtensions
             provider.GetRequiredService<ShopifyGraphQLClient>(),
             // Result files come from signed URLs (no token); the timeout covers the response headers, not the streamed body.
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromMinutes(2) },
-            provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<ShopifyBulkExport>>()));
         services.AddSingleton(provider => new ShopifyBulkMutation(
             provider.GetRequiredService<ShopifyGraphQLClient>(),
@@ -50,7 +49,6 @@ public static class ShopifyExtensions
             ShopifyBulkExport.WithCollections(
                 provider.GetRequiredService<ShopifyGraphQLClient>(),
                 new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromMinutes(2) },
-                provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<ILogger<ShopifyBulkExport>>()),
             provider.GetRequiredService<ShopifyBulkMutation>()));
         services.AddSingleton<ShopifyStoreSnapshots>();

@@ -12,6 +12,7 @@ namespace CowansSync.Functions.Push;
 /// </summary>
 /// <param name="selectChanges">Selects the changes and writes their batches.</param>
 /// <param name="pushBatch">Pushes a batch one change at a time.</param>
+/// <param name="startStoreExport">Starts a bulk batch's store export.</param>
 /// <param name="prepareBulkBatch">Prepares a bulk batch.</param>
 /// <param name="startBulkMutation">Starts one stage of a bulk batch's bulk mutation.</param>
 /// <param name="checkBulkOperation">Checks a bulk operation once.</param>
@@ -20,6 +21,7 @@ namespace CowansSync.Functions.Push;
 public sealed class PushFunctions(
     SelectChanges selectChanges,
     PushBatch pushBatch,
+    StartStoreExport startStoreExport,
     PrepareBulkBatch prepareBulkBatch,
     StartBulkMutation startBulkMutation,
     CheckBulkOperation checkBulkOperation,
@@ -58,12 +60,19 @@ public sealed class PushFunctions(
     [Function(nameof(PushBatch))]
     public Task<PushBatchResult> RunPushBatch([ActivityTrigger] PushBatchInput input, string instanceId) => pushBatch.RunAsync(new FunctionActivityContext(nameof(PushBatch), instanceId), input);
 
-    /// <summary>Prepares a bulk batch.</summary>
+    /// <summary>Starts a bulk batch's store export.</summary>
     /// <param name="input">The batch.</param>
+    /// <param name="instanceId">The calling orchestration.</param>
+    /// <returns>The start.</returns>
+    [Function(nameof(StartStoreExport))]
+    public Task<ShopifyBulkStart> RunStartStoreExport([ActivityTrigger] PushBatchInput input, string instanceId) => startStoreExport.RunAsync(new FunctionActivityContext(nameof(StartStoreExport), instanceId), input);
+
+    /// <summary>Prepares a bulk batch.</summary>
+    /// <param name="input">The batch and its completed store export.</param>
     /// <param name="instanceId">The calling orchestration.</param>
     /// <returns>What was recorded and what is left to write.</returns>
     [Function(nameof(PrepareBulkBatch))]
-    public Task<BulkBatchPrepared> RunPrepareBulkBatch([ActivityTrigger] PushBatchInput input, string instanceId) => prepareBulkBatch.RunAsync(new FunctionActivityContext(nameof(PrepareBulkBatch), instanceId), input);
+    public Task<BulkBatchPrepared> RunPrepareBulkBatch([ActivityTrigger] PrepareBulkBatchInput input, string instanceId) => prepareBulkBatch.RunAsync(new FunctionActivityContext(nameof(PrepareBulkBatch), instanceId), input);
 
     /// <summary>Starts one stage of a bulk batch's bulk mutation.</summary>
     /// <param name="input">The batch and stage.</param>

@@ -16,7 +16,6 @@ namespace CowansSync.Functions.Shopify;
 /// </remarks>
 public sealed partial class ShopifyBulkMutation
 {
-    private const string OperationInProgress = "OPERATION_IN_PROGRESS";
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
     private static readonly ShopifyDocument s_run = ShopifyDocument.Load("RunBulkMutation", estimatedCost: 10);
     private static readonly ShopifyDocument s_updateVariant = ShopifyDocument.Load("UpdateVariant", estimatedCost: 10);
@@ -74,7 +73,7 @@ public sealed partial class ShopifyBulkMutation
         var mutation = MutationOf(stage);
         var payload = (await _client.ExecuteAsync<RunBulkMutationData>(s_run, new { mutation = mutation.Text, stagedUploadPath = path }, cancellationToken).ConfigureAwait(false))
             .BulkOperationRunMutation;
-        if (payload.UserErrors is [{ Code: OperationInProgress }, ..])
+        if (payload.UserErrors is [{ Code: ShopifyBulkOperationException.OperationInProgress }, ..])
         {
             LogBusy(mutation.Name);
             return ShopifyBulkStart.ShopBusy;
@@ -98,7 +97,7 @@ public sealed partial class ShopifyBulkMutation
     {
         var status = await _status.GetStatusAsync(operationId, cancellationToken).ConfigureAwait(false);
         return status.Status == ShopifyBulkOperationStatus.Completed ? new ShopifyBulkCheck(ShopifyBulkState.Completed)
-            : status.IsFinished ? new ShopifyBulkCheck(ShopifyBulkState.Failed, $"The bulk mutation {operationId} ended {status.Status}{(status.ErrorCode is { } code ? $" with error {code}" : string.Empty)}.")
+            : status.IsFinished ? new ShopifyBulkCheck(ShopifyBulkState.Failed, $"The bulk operation {operationId} ended {status.Status}{(status.ErrorCode is { } code ? $" with error {code}" : string.Empty)}.")
             : new ShopifyBulkCheck(ShopifyBulkState.Running);
     }
 

@@ -7,6 +7,9 @@ namespace CowansSync.Functions.Shopify;
 /// </summary>
 public sealed class ShopifyBulkOperationException : Exception
 {
+    /// <summary>Shopify's code for a start refused because another bulk operation of its kind runs.</summary>
+    public const string OperationInProgress = "OPERATION_IN_PROGRESS";
+
     /// <summary>Creates the exception.</summary>
     public ShopifyBulkOperationException()
         : this("The Shopify bulk operation did not complete.")

@@ -3,9 +3,6 @@ namespace CowansSync.Functions.Shopify;
 /// <summary><c>data</c> of RunBulkQuery.graphql.</summary>
 internal sealed record RunBulkQueryData(BulkOperationPayload BulkOperationRunQuery);
 
-/// <summary><c>data</c> of CancelBulkOperation.graphql.</summary>
-internal sealed record CancelBulkOperationData(BulkOperationPayload BulkOperationCancel);
-
 /// <summary>A bulk mutation's payload.</summary>
 internal sealed record BulkOperationPayload(BulkOperationNode? BulkOperation, IReadOnlyList<BulkUserError>? UserErrors);
 

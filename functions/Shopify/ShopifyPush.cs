@@ -5,7 +5,7 @@ using CowansSync.Orchestrations.Ports;
 namespace CowansSync.Functions.Shopify;
 
 /// <summary>
-/// The push's store adapter: re-reads by id (ReadProducts pages, or one bulk export for many ids), creates products,
+/// The push's store adapter: re-reads by id (ReadProducts pages, or a store export for many ids), creates products,
 /// and writes only the fields an update names, stock first with compare-and-set.
 /// </summary>
 /// <remarks>
@@ -17,15 +17,7 @@ public sealed class ShopifyPush : IShopifyPush
     /// <summary>Products per ReadProducts page (2 + 30 × 29 = 872 of the 1,000 points a query may cost).</summary>
     public const int ReadPageSize = 30;
 
-    /// <summary>
-    /// Above this many ids one bulk export reads the store instead: 1,000 ids are 34 pages of 872 points, about
-    /// 300 s of a Standard plan's 100 points/s restore, while an export of the whole store takes seconds to minutes.
-    /// </summary>
-    public const int BulkReadThreshold = 1000;
-
     private static readonly ShopifyDocument s_readProducts = ShopifyDocument.Load("ReadProducts", estimatedCost: 872);
-    private static readonly TimeSpan s_exportPoll = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan s_exportTimeout = TimeSpan.FromMinutes(30);
 
     private readonly ShopifyGraphQLClient _client;
     private readonly ShopifyCatalog _catalog;
@@ -53,11 +45,6 @@ public sealed class ShopifyPush : IShopifyPush
         ArgumentNullException.ThrowIfNull(productIds);
         var wanted = productIds.ToHashSet(StringComparer.Ordinal);
         var found = new Dictionary<string, StoreProduct>(StringComparer.Ordinal);
-        if (wanted.Count > BulkReadThreshold)
-        {
-            return await ExportAsync(wanted, cancellationToken).ConfigureAwait(false);
-        }
-
         foreach (var chunk in wanted.Chunk(ReadPageSize))
         {
             var query = string.Join(" OR ", chunk.Select(id => $"id:{LegacyId(id)}"));
@@ -74,29 +61,45 @@ public sealed class ShopifyPush : IShopifyPush
         return found;
     }
 
-    // Shopify runs one bulk query at a time: batches of a large push re-reading at once take turns.
-    private async Task<Dictionary<string, StoreProduct>> ExportAsync(HashSet<string> wanted, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task<ShopifyBulkStart> StartStoreExportAsync(CancellationToken cancellationToken)
     {
-        for (var waits = 0; ; waits++)
+        try
         {
-            var found = new Dictionary<string, StoreProduct>(StringComparer.Ordinal);
-            try
-            {
-                await foreach (var product in _export.ExportStoreProductsAsync(s_exportPoll, s_exportTimeout, cancellationToken).ConfigureAwait(false))
-                {
-                    if (product.Product.ShopifyProductId is { } id && wanted.Contains(id))
-                    {
-                        found[id] = product;
-                    }
-                }
+            return ShopifyBulkStart.Started(await _export.StartAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (ShopifyBulkOperationException busy) when (busy.ErrorCode == ShopifyBulkOperationException.OperationInProgress)
+        {
+            return ShopifyBulkStart.ShopBusy;
+        }
+    }
 
-                return found;
-            }
-            catch (ShopifyBulkOperationException busy) when (busy.ErrorCode == "OPERATION_IN_PROGRESS" && waits < s_exportTimeout / s_exportPoll)
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, StoreProduct>> ReadStoreExportAsync(string exportId, IReadOnlyCollection<string> productIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(productIds);
+        var status = await _export.GetStatusAsync(exportId, cancellationToken).ConfigureAwait(false);
+        if (status.Status != ShopifyBulkOperationStatus.Completed)
+        {
+            throw new ShopifyBulkOperationException($"The store export {exportId} has not completed ({status.Status}); it cannot be read.", exportId, status.ErrorCode);
+        }
+
+        var wanted = productIds.ToHashSet(StringComparer.Ordinal);
+        var found = new Dictionary<string, StoreProduct>(StringComparer.Ordinal);
+        if (status.Url is null)
+        {
+            return found;
+        }
+
+        await foreach (var product in _export.ReadStoreProductsAsync(status.Url, cancellationToken).ConfigureAwait(false))
+        {
+            if (product.Product.ShopifyProductId is { } id && wanted.Contains(id))
             {
-                await Task.Delay(s_exportPoll, cancellationToken).ConfigureAwait(false);
+                found[id] = product;
             }
         }
+
+        return found;
     }
 
     /// <inheritdoc />

@@ -11,11 +11,27 @@ namespace CowansSync.Orchestrations.Ports;
 public interface IShopifyPush
 {
     /// <summary>The store's current state of products, by Shopify product id (GID).</summary>
-    /// <param name="productIds">The products to read, any number (the adapter picks requests or a bulk export).</param>
+    /// <param name="productIds">The products to read: a batch's worth (read in pages, each costing the rate limit; for
+    /// thousands, export the store instead: <see cref="StartStoreExportAsync"/>).</param>
     /// <param name="cancellationToken">Stops the reads.</param>
     /// <returns>The products found, keyed by product id, mapped as <see cref="IShopifyCatalog.FindAsync"/> maps them plus
     /// their collections' handles; an id Shopify no longer has is absent.</returns>
     Task<IReadOnlyDictionary<string, StoreProduct>> ReadAsync(IReadOnlyCollection<string> productIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts exporting the whole store (one bulk query) for a re-read of many products. It does not wait: ask
+    /// <see cref="CheckBulkOperationAsync"/> until it completes, then <see cref="ReadStoreExportAsync"/>.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the start.</param>
+    /// <returns>The started export, or <see cref="ShopifyBulkStart.ShopBusy"/> while another bulk query runs.</returns>
+    Task<ShopifyBulkStart> StartStoreExportAsync(CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="ReadAsync"/>, from a completed store export; a repeat reads the same products.</summary>
+    /// <param name="exportId">The export's GID, from <see cref="StartStoreExportAsync"/>.</param>
+    /// <param name="productIds">The products wanted, any number.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The products found, keyed by product id, mapped as <see cref="ReadAsync"/> maps them.</returns>
+    Task<IReadOnlyDictionary<string, StoreProduct>> ReadStoreExportAsync(string exportId, IReadOnlyCollection<string> productIds, CancellationToken cancellationToken);
 
     /// <summary>The store product whose first variant has the SKU, read before a create so a repeated create finds the first.</summary>
     /// <param name="sku">The SKU.</param>

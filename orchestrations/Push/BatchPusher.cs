@@ -16,6 +16,10 @@ namespace CowansSync.Orchestrations.Push;
 /// </remarks>
 public sealed class BatchPusher(IStagedChangeStore staged, IShopifyPush shopify, PushPlanner planner, ChangeWriter writer, PushOptions options)
 {
+    /// <summary>Table reads and records in flight per batch: each takes milliseconds, so a few hide the round trips.</summary>
+    internal const int ParallelRecords = 8;
+
+    // Shopify writes in flight per batch: the rate limit, not the app, sets their pace.
     private const int ParallelChanges = 4;
 
     /// <summary>Pushes the changes, one at a time.</summary>
@@ -25,7 +29,7 @@ public sealed class BatchPusher(IStagedChangeStore staged, IShopifyPush shopify,
     /// <returns>Each change's outcome, and the errors to list on the run.</returns>
     public async Task<PushTally> PushAsync(IReadOnlyList<string> changeIds, string actor, CancellationToken cancellationToken)
     {
-        var (batch, writes) = await PrepareAsync(changeIds, actor, cancellationToken);
+        var (batch, writes) = await PrepareAsync(changeIds, actor, null, cancellationToken);
         await WriteAsync(writes, batch, cancellationToken);
         return batch;
     }
@@ -36,35 +40,34 @@ public sealed class BatchPusher(IStagedChangeStore staged, IShopifyPush shopify,
     /// </summary>
     /// <param name="changeIds">The batch's change ids.</param>
     /// <param name="actor">Who pushes them.</param>
+    /// <param name="storeExportId">A completed store export to re-read the store from, or <see langword="null"/> to
+    /// read the batch's products in pages.</param>
     /// <param name="cancellationToken">Stops the work; what is done stays recorded.</param>
     /// <returns>The outcomes recorded so far, and the writes, in change id order.</returns>
-    public async Task<(PushTally Batch, IReadOnlyList<PendingWrite> Writes)> PrepareAsync(IReadOnlyList<string> changeIds, string actor, CancellationToken cancellationToken)
+    public async Task<(PushTally Batch, IReadOnlyList<PendingWrite> Writes)> PrepareAsync(
+        IReadOnlyList<string> changeIds, string actor, string? storeExportId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changeIds);
         var batch = new PushTally(actor);
         var ready = await StartApplyingAsync(changeIds, batch, cancellationToken);
-        var decisions = await DecideAsync(ready, cancellationToken);
-        var writes = new List<PendingWrite>();
-        foreach (var (change, decision) in decisions)
+        var decisions = await DecideAsync(ready, storeExportId, cancellationToken);
+        await Parallel.ForEachAsync(decisions.Where(d => d.Decision is not PushDecision.Write), new ParallelOptions { MaxDegreeOfParallelism = ParallelRecords, CancellationToken = cancellationToken }, async (decided, token) =>
         {
+            var (change, decision) = decided;
             switch (decision)
             {
                 case PushDecision.AlreadyApplied already:
-                    await writer.RecordAppliedAsync(change, ChangeWriter.Target(change, already.Product.Product), batch, cancellationToken);
+                    await writer.RecordAppliedAsync(change, ChangeWriter.Target(change, already.Product.Product), batch, token);
                     break;
                 case PushDecision.Conflict conflict:
-                    await writer.RecordConflictAsync(change, conflict.Conflicts, conflict.Reason, batch, cancellationToken);
+                    await writer.RecordConflictAsync(change, conflict.Conflicts, conflict.Reason, batch, token);
                     break;
                 case PushDecision.Refuse refuse:
-                    await writer.RecordFailureAsync(change, refuse.Reason, batch, cancellationToken);
-                    break;
-                case PushDecision.Write write:
-                    writes.Add(new PendingWrite(change, write));
+                    await writer.RecordFailureAsync(change, refuse.Reason, batch, token);
                     break;
             }
-        }
-
-        return (batch, writes);
+        });
+        return (batch, [.. decisions.Where(d => d.Decision is PushDecision.Write).Select(d => new PendingWrite(d.Change, (PushDecision.Write)d.Decision))]);
     }
 
     /// <summary>Writes changes one at a time (a few concurrently), each tried again as <see cref="ChangeWriter"/> does.</summary>
@@ -79,7 +82,7 @@ public sealed class BatchPusher(IStagedChangeStore staged, IShopifyPush shopify,
     private async Task<List<StagedChange>> StartApplyingAsync(IReadOnlyList<string> changeIds, PushTally batch, CancellationToken cancellationToken)
     {
         var ready = new ConcurrentBag<StagedChange>();
-        await Parallel.ForEachAsync(changeIds, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (changeId, token) =>
+        await Parallel.ForEachAsync(changeIds, new ParallelOptions { MaxDegreeOfParallelism = ParallelRecords, CancellationToken = cancellationToken }, async (changeId, token) =>
         {
             var change = await staged.GetAsync(changeId, token);
             if (change is not null && (change.Status == ChangeStatus.Approved || change.CanRetry(options.MaxAttempts)))
@@ -105,10 +108,12 @@ public sealed class BatchPusher(IStagedChangeStore staged, IShopifyPush shopify,
         return [.. ready.OrderBy(c => c.ChangeId, StringComparer.Ordinal)];
     }
 
-    private async Task<List<(StagedChange Change, PushDecision Decision)>> DecideAsync(List<StagedChange> changes, CancellationToken cancellationToken)
+    private async Task<List<(StagedChange Change, PushDecision Decision)>> DecideAsync(List<StagedChange> changes, string? storeExportId, CancellationToken cancellationToken)
     {
         var productIds = changes.Select(c => c.CurrentData?.ShopifyProductId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var byId = productIds.Count > 0 ? await shopify.ReadAsync(productIds, cancellationToken) : new Dictionary<string, StoreProduct>();
+        var byId = productIds.Count == 0 ? new Dictionary<string, StoreProduct>()
+            : storeExportId is null ? await shopify.ReadAsync(productIds, cancellationToken)
+            : await shopify.ReadStoreExportAsync(storeExportId, productIds, cancellationToken);
         var creates = new ConcurrentDictionary<string, StoreProduct?>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(changes.Where(c => c.CurrentData?.ShopifyProductId is null), new ParallelOptions { MaxDegreeOfParallelism = ParallelChanges, CancellationToken = cancellationToken },
             async (change, token) => creates[change.ChangeId] = await shopify.FindBySkuAsync(change.Sku, token));

@@ -18,8 +18,6 @@ namespace CowansSync.Orchestrations.Push;
 public sealed class FinishBulkBatch(IPayloadStore payloads, IStagedChangeStore staged, IShopifyPush shopify, ChangeWriter writer, BatchPusher pusher)
     : TaskActivity<FinishBulkBatchInput, PushBatchResult>
 {
-    private const int ParallelReads = 8;
-
     /// <inheritdoc />
     public override async Task<PushBatchResult> RunAsync(TaskActivityContext context, FinishBulkBatchInput input)
     {
@@ -31,25 +29,14 @@ public sealed class FinishBulkBatch(IPayloadStore payloads, IStagedChangeStore s
             : [];
         var batch = new PushTally(actor);
         var applying = await ReadApplyingAsync([.. writes.Bulk.Concat(writes.OneByOne).Select(w => w.ChangeId)], batch);
-        var oneByOne = new List<PendingWrite>();
-        for (var index = 0; index < writes.Bulk.Count; index++)
-        {
-            if (!applying.TryGetValue(writes.Bulk[index].ChangeId, out var change))
-            {
-                continue;
-            }
+        var applied = Enumerable.Range(0, writes.Bulk.Count).Where(index => results[index].Succeeded && applying.ContainsKey(writes.Bulk[index].ChangeId));
+        await Parallel.ForEachAsync(applied, new ParallelOptions { MaxDegreeOfParallelism = BatchPusher.ParallelRecords },
+            async (index, token) => await writer.RecordAppliedAsync(applying[writes.Bulk[index].ChangeId], results[index].Product!, batch, token));
 
-            if (results[index].Succeeded)
-            {
-                await writer.RecordAppliedAsync(change, results[index].Product!, batch, CancellationToken.None);
-            }
-            else
-            {
-                oneByOne.Add(new PendingWrite(change, new PushDecision.Write(writes.Bulk[index].Update)));
-            }
-        }
-
-        oneByOne.AddRange(writes.OneByOne.Where(w => applying.ContainsKey(w.ChangeId)).Select(w => new PendingWrite(applying[w.ChangeId], new PushDecision.Write(w.Update))));
+        var oneByOne = writes.Bulk.Where((write, index) => !results[index].Succeeded)
+            .Concat(writes.OneByOne)
+            .Where(write => applying.ContainsKey(write.ChangeId))
+            .Select(write => new PendingWrite(applying[write.ChangeId], new PushDecision.Write(write.Update)));
         await pusher.WriteAsync(oneByOne, batch, CancellationToken.None);
         return PushBatchResult.Of(batch);
     }
@@ -58,7 +45,7 @@ public sealed class FinishBulkBatch(IPayloadStore payloads, IStagedChangeStore s
     private async Task<IReadOnlyDictionary<string, StagedChange>> ReadApplyingAsync(IReadOnlyList<string> changeIds, PushTally batch)
     {
         var applying = new ConcurrentDictionary<string, StagedChange>(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(changeIds, new ParallelOptions { MaxDegreeOfParallelism = ParallelReads }, async (changeId, token) =>
+        await Parallel.ForEachAsync(changeIds, new ParallelOptions { MaxDegreeOfParallelism = BatchPusher.ParallelRecords }, async (changeId, token) =>
         {
             var change = await staged.GetAsync(changeId, token);
             if (change is { Status: ChangeStatus.Applying })

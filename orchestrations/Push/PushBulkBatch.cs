@@ -4,10 +4,11 @@ using Microsoft.DurableTask;
 namespace CowansSync.Orchestrations.Push;
 
 /// <summary>
-/// Pushes one bulk batch (a sub-orchestration of <see cref="PushChanges"/>): prepare it, run its bulk mutations —
-/// variants, then products — each started and then polled on a durable timer until done, then finish it: record the
-/// applied changes and write the rest one by one. A stage that fails, or does not finish within the plan's timeout,
-/// leaves its updates to the one-by-one writes, and its error is listed.
+/// Pushes one bulk batch (a sub-orchestration of <see cref="PushChanges"/>): export the store for its re-read, prepare
+/// it, run its bulk mutations — variants, then products — then finish it: record the applied changes and write the
+/// rest one by one. Each bulk operation is started and then polled on a durable timer until done. A mutation stage
+/// that fails, or does not finish within the plan's timeout, leaves its updates to the one-by-one writes, and its error
+/// is listed; an export that fails fails the batch before any change moves, so its changes stay approved.
 /// </summary>
 /// <remarks>
 /// Deterministic: it decides only from its input, activity results and <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>;
@@ -21,7 +22,15 @@ public sealed class PushBulkBatch : TaskOrchestrator<PushBulkBatchInput, PushBat
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var prepared = await context.CallActivityAsync<BulkBatchPrepared>(nameof(PrepareBulkBatch), input.Batch, input.Plan.Retries());
+        var (batchInput, plan) = (input.Batch, input.Plan);
+        var (exportId, exportError) = await RunOperationAsync(context, plan, "The store export",
+            () => context.CallActivityAsync<ShopifyBulkStart>(nameof(StartStoreExport), batchInput, plan.Retries()));
+        if (exportId is null)
+        {
+            throw new InvalidOperationException($"{exportError} Its changes were not pushed and stay approved.");
+        }
+
+        var prepared = await context.CallActivityAsync<BulkBatchPrepared>(nameof(PrepareBulkBatch), new PrepareBulkBatchInput(batchInput, exportId), plan.Retries());
         var result = prepared.Recorded;
         if (prepared.BulkWrites + prepared.OneByOneWrites == 0)
         {
@@ -36,27 +45,34 @@ public sealed class PushBulkBatch : TaskOrchestrator<PushBulkBatchInput, PushBat
             (products, var productsError) = await RunStageAsync(context, input, ShopifyBulkStage.Products, variants);
             foreach (var error in new[] { variantsError, productsError }.OfType<string>())
             {
-                result = result.WithError($"batch {input.Batch.BatchIndex}: {error} Its updates were written one by one.");
+                result = result.WithError($"batch {batchInput.BatchIndex}: {error} Its updates were written one by one.");
             }
         }
 
-        var finished = await context.CallActivityAsync<PushBatchResult>(nameof(FinishBulkBatch), new FinishBulkBatchInput(input.Batch, variants, products), input.Plan.Retries());
+        var finished = await context.CallActivityAsync<PushBatchResult>(nameof(FinishBulkBatch), new FinishBulkBatchInput(batchInput, variants, products), plan.Retries());
         return result.Plus(finished);
     }
 
-    // The completed operation's id, or none (nothing to write, or failed: then the error says why).
-    private static async Task<(string? OperationId, string? Error)> RunStageAsync(
+    private static Task<(string? OperationId, string? Error)> RunStageAsync(
         TaskOrchestrationContext context, PushBulkBatchInput input, ShopifyBulkStage stage, string? variantsOperationId)
     {
-        var plan = input.Plan;
-        var deadline = context.CurrentUtcDateTime + plan.BulkTimeout;
         var stageInput = new BulkStageInput(input.Batch.RunId, input.Batch.BatchIndex, stage, variantsOperationId);
+        return RunOperationAsync(context, input.Plan, $"The {stage} bulk mutation",
+            () => context.CallActivityAsync<ShopifyBulkStart>(nameof(StartBulkMutation), stageInput, input.Plan.Retries()));
+    }
+
+    // Starts a bulk operation (again while the shop is busy with another) and polls it until done: the completed
+    // operation's id, or none (nothing to do, or it failed: then the error says why).
+    private static async Task<(string? OperationId, string? Error)> RunOperationAsync(
+        TaskOrchestrationContext context, PushPlan plan, string operation, Func<Task<ShopifyBulkStart>> startAsync)
+    {
+        var deadline = context.CurrentUtcDateTime + plan.BulkTimeout;
         ShopifyBulkStart start;
-        while ((start = await context.CallActivityAsync<ShopifyBulkStart>(nameof(StartBulkMutation), stageInput, plan.Retries())).Busy)
+        while ((start = await startAsync()).Busy)
         {
             if (context.CurrentUtcDateTime + plan.BulkPollInterval > deadline)
             {
-                return (null, $"The {stage} bulk mutation waited {plan.BulkTimeout} for another to finish.");
+                return (null, $"{operation} waited {plan.BulkTimeout} for another to finish.");
             }
 
             await context.CreateTimer(plan.BulkPollInterval, CancellationToken.None);
@@ -78,10 +94,10 @@ public sealed class PushBulkBatch : TaskOrchestrator<PushBulkBatchInput, PushBat
 
             if (check.State == ShopifyBulkState.Failed)
             {
-                return (null, check.Error ?? $"The bulk mutation {operationId} failed.");
+                return (null, check.Error ?? $"{operation} {operationId} failed.");
             }
         }
 
-        return (null, $"The bulk mutation {operationId} did not finish within {plan.BulkTimeout}.");
+        return (null, $"{operation} {operationId} did not finish within {plan.BulkTimeout}.");
     }
 }

@@ -24,7 +24,7 @@ public sealed class ShopifyPushFixture : IAsyncLifetime
         var client = Sandbox.Client;
         // Signed file URLs are absolute, so the control API's client (base address aside) fetches them as well.
         var files = Sandbox.Control;
-        var export = ShopifyBulkExport.WithCollections(client, files, TimeProvider.System, NullLogger<ShopifyBulkExport>.Instance);
+        var export = ShopifyBulkExport.WithCollections(client, files, NullLogger<ShopifyBulkExport>.Instance);
         var bulk = new ShopifyBulkMutation(client, export, files, TimeProvider.System, NullLogger<ShopifyBulkMutation>.Instance);
         Push = new ShopifyPush(client, Sandbox.CreateCatalog(), export, bulk);
         var truth = (await Sandbox.TruthAsync()).GetProperty("skus");
@@ -96,20 +96,16 @@ public sealed class ShopifyPushFixture : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
-    private async Task<string?> RunStageAsync(IReadOnlyList<ShopifyUpdate> updates, ShopifyBulkStage stage, string? variantsOperationId)
+    /// <summary>A store export, started (again while another bulk query runs) and checked until done, as the push drives it.</summary>
+    public async Task<string> ExportStoreAsync() => (await RunOperationAsync(Push.StartStoreExportAsync))!;
+
+    private Task<string?> RunStageAsync(IReadOnlyList<ShopifyUpdate> updates, ShopifyBulkStage stage, string? variantsOperationId)
+        => RunOperationAsync(token => Push.StartBulkUpdateAsync(updates, stage, variantsOperationId, token));
+
+    /// <summary>Checks a bulk operation until it is done, and asserts that it completed.</summary>
+    public async Task WaitCompletedAsync(string operationId)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        ShopifyBulkStart start;
-        while ((start = await Push.StartBulkUpdateAsync(updates, stage, variantsOperationId, timeout.Token)).Busy)
-        {
-            await Task.Delay(PollInterval, timeout.Token);
-        }
-
-        if (start.OperationId is not { } operationId)
-        {
-            return null;
-        }
-
         ShopifyBulkCheck check;
         while ((check = await Push.CheckBulkOperationAsync(operationId, timeout.Token)).State == ShopifyBulkState.Running)
         {
@@ -117,7 +113,23 @@ public sealed class ShopifyPushFixture : IAsyncLifetime
         }
 
         Assert.True(check.State == ShopifyBulkState.Completed, check.Error);
-        return operationId;
+    }
+
+    private async Task<string?> RunOperationAsync(Func<CancellationToken, Task<ShopifyBulkStart>> startAsync)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        ShopifyBulkStart start;
+        while ((start = await startAsync(timeout.Token)).Busy)
+        {
+            await Task.Delay(PollInterval, timeout.Token);
+        }
+
+        if (start.OperationId is { } operationId)
+        {
+            await WaitCompletedAsync(operationId);
+        }
+
+        return start.OperationId;
     }
 
     public async Task DisposeAsync() => await Sandbox.DisposeAsync();

@@ -209,42 +209,35 @@ public sealed class ShopifyPushTests(ShopifyPushFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task ReadAsync_MoreIdsThanTheThreshold_ReadsThemWithOneBulkExport()
+    public async Task ReadStoreExportAsync_CompletedExport_ReadsTheWantedProductsAsReadAsyncDoes()
     {
         // Arrange
-        var sku = fixture.TakeSkus(1)[0];
-        var expected = (await fixture.ReadAsync(sku)).Product;
-        var ids = Enumerable.Range(0, ShopifyPush.BulkReadThreshold).Select(index => $"gid://shopify/Product/{90_000_000 + index}").Append(expected.ShopifyProductId!).ToList();
-        var bulkBefore = (await fixture.Sandbox.CountersAsync()).GetProperty("bulk_operations").GetInt32();
+        var skus = fixture.TakeSkus(3);
+        var expected = await fixture.Push.ReadAsync([.. (await fixture.ReadManyAsync(skus)).Select(product => product.ShopifyProductId!)], CancellationToken.None);
+        var exportId = await fixture.ExportStoreAsync();
 
         // Act
-        var found = await fixture.Push.ReadAsync(ids, CancellationToken.None);
+        var found = await fixture.Push.ReadStoreExportAsync(exportId, [.. expected.Keys, "gid://shopify/Product/99999999"], CancellationToken.None);
 
         // Assert
-        Assert.Equal(bulkBefore + 1, (await fixture.Sandbox.CountersAsync()).GetProperty("bulk_operations").GetInt32());
-        var product = Assert.Single(found).Value.Product;
-        Assert.Equal(expected.Sku, product.Sku);
-        Assert.Equal(expected.Price, product.Price);
-        Assert.Equal(expected.InventoryQuantity, product.InventoryQuantity);
-        Assert.Equal(expected.Images, product.Images);
-        Assert.Equal(expected.ShopifyVariantId, product.ShopifyVariantId);
-        Assert.NotEmpty(product.Collections);
-        Assert.Equal(expected.Collections, product.Collections);
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), found.Keys.Order(StringComparer.Ordinal));
+        foreach (var (id, product) in expected)
+        {
+            Assert.Equal(JsonSerializer.Serialize(product), JsonSerializer.Serialize(found[id]));
+            Assert.NotEmpty(found[id].Product.Collections);
+        }
     }
 
     [Fact]
-    public async Task ReadAsync_ThreeLargeReadsAtOnce_TakeTurnsAtTheOneBulkQueryAndAllSucceed()
+    public async Task StartStoreExportAsync_TwiceAtOnce_OneStartsAndTheOtherIsToldTheShopIsBusy()
     {
-        // Arrange: the batches of a large push re-read at the same time; Shopify runs one bulk query at a time.
-        var sku = fixture.TakeSkus(1)[0];
-        var expected = (await fixture.ReadAsync(sku)).Product;
-        var ids = Enumerable.Range(0, ShopifyPush.BulkReadThreshold).Select(index => $"gid://shopify/Product/{80_000_000 + index}").Append(expected.ShopifyProductId!).ToList();
-
-        // Act
-        var reads = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => fixture.Push.ReadAsync(ids, CancellationToken.None)));
+        // Act: Shopify runs one bulk query at a time.
+        var starts = await Task.WhenAll(fixture.Push.StartStoreExportAsync(CancellationToken.None), fixture.Push.StartStoreExportAsync(CancellationToken.None));
 
         // Assert
-        Assert.All(reads, found => Assert.Equal(expected.Price, Assert.Single(found).Value.Product.Price));
+        var started = Assert.Single(starts, start => start.OperationId is not null);
+        Assert.Single(starts, start => start.Busy);
+        await fixture.WaitCompletedAsync(started.OperationId!);
     }
 
     [Fact]

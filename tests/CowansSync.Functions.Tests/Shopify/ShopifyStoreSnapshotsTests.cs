@@ -141,8 +141,8 @@ public sealed class ShopifyStoreSnapshotsTests(ShopifySandboxFixture fixture) : 
     private ShopifyStoreSnapshots CreateSnapshots(string? exportQuery = null)
     {
         var export = exportQuery is null
-            ? new ShopifyBulkExport(fixture.Client, _downloads, TimeProvider.System, NullLogger<ShopifyBulkExport>.Instance)
-            : new ShopifyBulkExport(fixture.Client, _downloads, TimeProvider.System, NullLogger<ShopifyBulkExport>.Instance, exportQuery);
+            ? new ShopifyBulkExport(fixture.Client, _downloads, NullLogger<ShopifyBulkExport>.Instance)
+            : new ShopifyBulkExport(fixture.Client, _downloads, NullLogger<ShopifyBulkExport>.Instance, exportQuery);
         return new ShopifyStoreSnapshots(export, Storage(), NullLogger<ShopifyStoreSnapshots>.Instance);
     }
 

@@ -78,7 +78,7 @@ internal sealed partial class TaskHubDurableClient : DurableTaskClient
         await _client.TerminateInstanceAsync(Instance(instanceId), _dataConverter.Serialize(options?.Output)!).WaitAsync(cancellation);
         foreach (var child in children)
         {
-            if (await GetInstanceAsync(child, cancellation) is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended })
+            if (await GetInstanceAsync(child, cancellation) is { IsCompleted: false })
             {
                 await TerminateInstanceAsync(child, options, cancellation);
             }
