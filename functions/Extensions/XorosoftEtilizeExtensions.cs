@@ -34,7 +34,8 @@ public static class XorosoftEtilizeExtensions
             provider.GetRequiredService<XorosoftClient>(),
             provider.GetRequiredService<StorageClients>(),
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<XorosoftMirror>>()));
+            provider.GetRequiredService<ILogger<XorosoftMirror>>(),
+            provider.GetRequiredService<IOptions<XorosoftOptions>>().Value.StockStore));
         services.AddSingleton<XorosoftCatalog>();
         services.AddSingleton<IXorosoftCatalog>(provider => provider.GetRequiredService<XorosoftCatalog>());
         return builder;

@@ -21,6 +21,13 @@ public sealed class XorosoftOptions
     /// <value>The default value is one day.</value>
     public TimeSpan MirrorMaxAge { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// A row the mirror does not know is looked up in the live API only once the mirror's last sync is at least this
+    /// old: a fresher mirror has every item, so its misses are unknown items, not new ones.
+    /// </summary>
+    /// <value>The default value is one hour; zero looks every miss up.</value>
+    public TimeSpan LiveLookupAfter { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The store whose available quantity is the stock Shopify mirrors.</summary>
     /// <value>The default value is <c>MAIN</c>.</value>
     public string StockStore { get; set; } = "MAIN";
@@ -42,6 +49,7 @@ internal sealed class XorosoftOptionsValidator(IConfiguration configuration) : I
 
         checks.HttpUrl(options.BaseUrl, nameof(options.BaseUrl));
         checks.Check(options.MirrorMaxAge > TimeSpan.Zero, nameof(options.MirrorMaxAge), "must be a positive duration, e.g. 1.00:00:00");
+        checks.Check(options.LiveLookupAfter >= TimeSpan.Zero, nameof(options.LiveLookupAfter), "must be zero or a positive duration, e.g. 01:00:00");
         checks.Check(!string.IsNullOrWhiteSpace(options.StockStore), nameof(options.StockStore), "must name a Xorosoft store, e.g. MAIN");
         return checks.Result;
     }

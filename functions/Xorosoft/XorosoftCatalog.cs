@@ -9,8 +9,9 @@ namespace CowansSync.Functions.Xorosoft;
 
 /// <summary>
 /// Validates a batch of rows against Xorosoft: the mirror first (item number 1.00, UPC 0.98, part number 0.85),
-/// the live API for a row the mirror does not know (it may be stale), and the stock store's available quantity for
-/// every item found. Costs per row: one inventory request if found, plus one product request if the mirror missed.
+/// the live API for a row the mirror does not know once the mirror may be stale (<see cref="XorosoftOptions.LiveLookupAfter"/>),
+/// and the stock store's available quantity for every item found. Costs per row: none when the mirror knows the item and its stock; one inventory request when it
+/// lacks the stock, plus one product request when it lacks the item.
 /// </summary>
 /// <remarks>
 /// Fuzzy mode, only for rows nothing else found: the mirror's items whose normalized part number shares the row's
@@ -21,6 +22,7 @@ public sealed partial class XorosoftCatalog(
     XorosoftMirror mirror,
     XorosoftClient client,
     IOptions<XorosoftOptions> options,
+    TimeProvider time,
     ILogger<XorosoftCatalog> logger) : IXorosoftCatalog
 {
     private const int FuzzyPrefixLength = 6;
@@ -37,23 +39,29 @@ public sealed partial class XorosoftCatalog(
     public async Task<IReadOnlyDictionary<string, XorosoftLookup>> ValidateAsync(IReadOnlyList<CatalogItem> items, XorosoftValidationMode mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
-        await mirror.EnsureFreshAsync(options.Value.MirrorMaxAge, cancellationToken);
+        var state = await mirror.EnsureFreshAsync(options.Value.MirrorMaxAge, cancellationToken);
+        var lookUpMissesLive = time.GetUtcNow() - state.SyncedAt >= options.Value.LiveLookupAfter;
 
         var results = new ConcurrentDictionary<string, XorosoftLookup>(StringComparer.Ordinal);
         var distinct = items.DistinctBy(item => item.Sku, StringComparer.Ordinal);
         await Parallel.ForEachAsync(distinct, new ParallelOptions { MaxDegreeOfParallelism = ParallelLookups, CancellationToken = cancellationToken }, async (item, token) =>
-            results[item.Sku] = await LookUpAsync(item, mode, token));
+            results[item.Sku] = await LookUpAsync(item, mode, lookUpMissesLive, token));
 
         LogValidated(results.Count, results.Values.Count(lookup => lookup.Validation.Valid), client.RequestCount);
         return new Dictionary<string, XorosoftLookup>(results, StringComparer.Ordinal);
     }
 
-    private async Task<XorosoftLookup> LookUpAsync(CatalogItem row, XorosoftValidationMode mode, CancellationToken cancellationToken)
+    private async Task<XorosoftLookup> LookUpAsync(CatalogItem row, XorosoftValidationMode mode, bool lookUpMissesLive, CancellationToken cancellationToken)
     {
-        var (validation, item) = await FindAsync(row, mode, cancellationToken);
+        var (validation, item) = await FindAsync(row, mode, lookUpMissesLive, cancellationToken);
         if (item is null)
         {
             return new XorosoftLookup(XorosoftValidation.NotFound, null);
+        }
+
+        if (item.Stock is not null)
+        {
+            return new XorosoftLookup(validation, item);
         }
 
         var store = options.Value.StockStore;
@@ -62,7 +70,8 @@ public sealed partial class XorosoftCatalog(
         return new XorosoftLookup(validation, item with { Stock = available?.AvailableQuantity });
     }
 
-    private async Task<(XorosoftValidation Validation, XorosoftItem? Item)> FindAsync(CatalogItem row, XorosoftValidationMode mode, CancellationToken cancellationToken)
+    private async Task<(XorosoftValidation Validation, XorosoftItem? Item)> FindAsync(
+        CatalogItem row, XorosoftValidationMode mode, bool lookUpMissesLive, CancellationToken cancellationToken)
     {
         if (await mirror.FindByItemNumberAsync(row.Sku, cancellationToken) is { } byNumber)
         {
@@ -79,7 +88,7 @@ public sealed partial class XorosoftCatalog(
             return (XorosoftValidation.Matched(XorosoftMatchType.Mpn, byPart.ItemNumber), byPart);
         }
 
-        if (await FindLiveAsync(row.Sku, cancellationToken) is { } live)
+        if (lookUpMissesLive && await FindLiveAsync(row.Sku, cancellationToken) is { } live)
         {
             return (XorosoftValidation.Matched(XorosoftMatchType.Exact, live.ItemNumber), live);
         }

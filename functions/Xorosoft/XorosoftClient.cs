@@ -107,9 +107,25 @@ public sealed partial class XorosoftClient : IDisposable
         }
 
         var data = await GetAsync<XorosoftInventoryDto>(query, allowEmptyFailure: true, cancellationToken);
-        return [.. data.Where(row => row.StoreName is not null)
-            .Select(row => new XorosoftStoreStock(row.StoreName!, (int)Math.Clamp(row.AvailableQty ?? 0m, int.MinValue, int.MaxValue)))];
+        return [.. data.Where(row => row.StoreName is not null).Select(StockOf)];
     }
+
+    /// <summary>One page of every item's available stock in every store, for the mirror; loop until a page is empty.</summary>
+    /// <param name="page">The page, from 1.</param>
+    /// <param name="perPage">Items per page, at most 500.</param>
+    /// <param name="cancellationToken">Stops the request and its retries.</param>
+    /// <returns>One row per item and store; empty past the end.</returns>
+    /// <exception cref="XorosoftApiException">Refused credentials, another refusal (e.g. an API that wants an item named), or retries exhausted.</exception>
+    public async Task<IReadOnlyList<XorosoftItemStock>> ListInventoryAsync(int page, int perPage, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(perPage, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(perPage, 500);
+        var data = await GetAsync<XorosoftInventoryDto>(string.Create(CultureInfo.InvariantCulture, $"api/xerp/inventory/getinventorybyitem?page={page}&per_page={perPage}"), allowEmptyFailure: false, cancellationToken);
+        return [.. data.Where(row => row.ItemNumber is not null && row.StoreName is not null).Select(row => new XorosoftItemStock(row.ItemNumber!, StockOf(row)))];
+    }
+
+    private static XorosoftStoreStock StockOf(XorosoftInventoryDto row) => new(row.StoreName!, (int)Math.Clamp(row.AvailableQty ?? 0m, int.MinValue, int.MaxValue));
 
     private async Task<IReadOnlyList<T>> GetAsync<T>(string relativeUri, bool allowEmptyFailure, CancellationToken cancellationToken)
     {

@@ -1,11 +1,15 @@
 using System.Globalization;
+using System.Text.Json;
 using Azure.Data.Tables;
 using CowansSync.Functions.Storage;
 using CowansSync.Orchestrations.Ports;
 
 namespace CowansSync.Functions.Xorosoft;
 
-/// <summary>How an item is stored in the mirror table; every index row carries the whole item, so a lookup is one point read.</summary>
+/// <summary>
+/// How an item is stored in the mirror table; every index row carries the whole item, with its available stock per
+/// store (column <c>Stock</c>, JSON) when the sync's inventory listing gave it, so a lookup is one point read.
+/// </summary>
 internal static class XorosoftItemEntity
 {
     // One partition per index would grow with the catalog and throttle the sync; 32 buckets keep each small.
@@ -18,11 +22,12 @@ internal static class XorosoftItemEntity
     public static IEnumerable<string> PartitionsOf(string index) =>
         Enumerable.Range(0, Buckets).Select(bucket => string.Create(CultureInfo.InvariantCulture, $"{index}~{bucket:D2}"));
 
-    public static TableEntity Create(string index, string key, XorosoftItem item, DateTimeOffset syncedAt)
+    public static TableEntity Create(string index, string key, XorosoftItem item, IReadOnlyDictionary<string, int>? stockByStore, DateTimeOffset syncedAt)
     {
         var rowKey = TableKeyText.Escape(key);
         return new(PartitionOf(index, rowKey), rowKey)
         {
+            ["Stock"] = stockByStore is null ? null : JsonSerializer.Serialize(stockByStore),
             ["ItemNumber"] = item.ItemNumber,
             ["BasePartNumber"] = item.BasePartNumber,
             ["Title"] = item.Title,
@@ -37,7 +42,9 @@ internal static class XorosoftItemEntity
         };
     }
 
-    public static XorosoftItem Read(TableEntity entity) => new(
+    /// <summary>The item, with its stock in <paramref name="stockStore"/>: 0 when the listing gave the item no row for
+    /// that store, <see langword="null"/> when the mirror has no stock for the item at all.</summary>
+    public static XorosoftItem Read(TableEntity entity, string stockStore) => new(
         entity.GetString("ItemNumber") ?? string.Empty,
         entity.GetString("BasePartNumber") ?? string.Empty,
         entity.GetString("Title"),
@@ -46,8 +53,19 @@ internal static class XorosoftItemEntity
         entity.GetString("Upc"),
         ParseDecimal(entity.GetString("Price")),
         ParseDecimal(entity.GetString("Cost")),
-        Stock: null,
+        StockIn(entity, stockStore),
         entity.GetBoolean("Active") ?? true);
+
+    private static int? StockIn(TableEntity entity, string store)
+    {
+        if (entity.GetString("Stock") is not { } json)
+        {
+            return null;
+        }
+
+        var stockByStore = new Dictionary<string, int>(JsonSerializer.Deserialize<Dictionary<string, int>>(json)!, StringComparer.OrdinalIgnoreCase);
+        return stockByStore.GetValueOrDefault(store);
+    }
 
     private static decimal? ParseDecimal(string? text) =>
         decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;

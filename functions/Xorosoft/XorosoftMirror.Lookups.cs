@@ -50,13 +50,13 @@ public sealed partial class XorosoftMirror
             .Select(row => row.Item)];
     }
 
-    private static async Task<List<(string RowKey, XorosoftItem Item)>> QueryRangeAsync(TableClient table, string partition, string from, string to, int limit, CancellationToken cancellationToken)
+    private async Task<List<(string RowKey, XorosoftItem Item)>> QueryRangeAsync(TableClient table, string partition, string from, string to, int limit, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}");
         var found = new List<(string RowKey, XorosoftItem Item)>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken))
         {
-            found.Add((entity.RowKey, XorosoftItemEntity.Read(entity)));
+            found.Add((entity.RowKey, XorosoftItemEntity.Read(entity, _stockStore)));
             if (found.Count >= limit)
             {
                 break;
@@ -76,6 +76,6 @@ public sealed partial class XorosoftMirror
         var table = await _storage.GetTableAsync(_tableName, cancellationToken);
         var rowKey = TableKeyText.Escape(key);
         var entity = await table.GetEntityIfExistsAsync<TableEntity>(XorosoftItemEntity.PartitionOf(index, rowKey), rowKey, cancellationToken: cancellationToken);
-        return entity.HasValue ? XorosoftItemEntity.Read(entity.Value!) : null;
+        return entity.HasValue ? XorosoftItemEntity.Read(entity.Value!, _stockStore) : null;
     }
 }

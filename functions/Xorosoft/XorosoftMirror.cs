@@ -8,8 +8,8 @@ using CowansSync.Orchestrations.Ports;
 namespace CowansSync.Functions.Xorosoft;
 
 /// <summary>
-/// A local copy of Xorosoft's item catalog (table <c>xorosoftitems</c>), so validating a batch costs point reads
-/// instead of API calls. Index <c>item</c> is keyed by normalized item number, <c>upc</c> by GTIN-14, <c>mpn</c>
+/// A local copy of Xorosoft's item catalog with each item's available stock per store (table <c>xorosoftitems</c>),
+/// so validating a batch costs point reads instead of API calls. Index <c>item</c> is keyed by normalized item number, <c>upc</c> by GTIN-14, <c>mpn</c>
 /// by normalized manufacturer part number (and base part number); each index is spread over 32 partitions
 /// <c>{index}~{bucket:D2}</c> (<see cref="TableBuckets"/>) so no partition grows with the catalog. Partition
 /// <c>state</c> records the last sync.
@@ -32,6 +32,7 @@ public sealed partial class XorosoftMirror : IDisposable
     private const string MpnIndex = "mpn";
     private const string StatePartition = "state";
     private const string StateRow = "sync";
+    private static readonly IReadOnlyDictionary<string, Dictionary<string, int>> NoStock = new Dictionary<string, Dictionary<string, int>>();
 
     // Instances' clocks differ a little; a row is stale only when clearly older than this sync.
     private static readonly TimeSpan PruneMargin = TimeSpan.FromMinutes(5);
@@ -40,6 +41,7 @@ public sealed partial class XorosoftMirror : IDisposable
     private readonly StorageClients _storage;
     private readonly TimeProvider _time;
     private readonly ILogger<XorosoftMirror> _logger;
+    private readonly string _stockStore;
     private readonly string _tableName;
     private readonly SemaphoreSlim _syncing = new(1, 1);
 
@@ -48,9 +50,11 @@ public sealed partial class XorosoftMirror : IDisposable
     /// <param name="storage">The app's storage.</param>
     /// <param name="time">The clock.</param>
     /// <param name="logger">The log.</param>
+    /// <param name="stockStore">The store whose stock lookups give (<c>Xorosoft__StockStore</c>).</param>
     /// <param name="tableName">The table; <see cref="DefaultTableName"/> unless a test isolates itself.</param>
-    public XorosoftMirror(XorosoftClient client, StorageClients storage, TimeProvider time, ILogger<XorosoftMirror> logger, string tableName = DefaultTableName)
+    public XorosoftMirror(XorosoftClient client, StorageClients storage, TimeProvider time, ILogger<XorosoftMirror> logger, string stockStore, string tableName = DefaultTableName)
     {
+        _stockStore = stockStore;
         _client = client;
         _storage = storage;
         _time = time;
@@ -98,7 +102,10 @@ public sealed partial class XorosoftMirror : IDisposable
         }
     }
 
-    /// <summary>Copies the whole listing into the mirror, page by page (500 products), and records the sync.</summary>
+    /// <summary>
+    /// Copies the whole listing into the mirror, page by page (500 products), each item with its stock from the
+    /// inventory listing read first, and records the sync.
+    /// </summary>
     /// <param name="cancellationToken">Stops the sync; the pages written so far stay.</param>
     /// <returns>The new state.</returns>
     /// <exception cref="XorosoftApiException">Xorosoft refused the listing.</exception>
@@ -125,7 +132,7 @@ public sealed partial class XorosoftMirror : IDisposable
         if (items.Count > 0)
         {
             var table = await _storage.GetTableAsync(_tableName, cancellationToken);
-            await UpsertAsync(table, items, _time.GetUtcNow(), cancellationToken);
+            await UpsertAsync(table, items, NoStock, _time.GetUtcNow(), cancellationToken);
         }
     }
 
@@ -133,26 +140,12 @@ public sealed partial class XorosoftMirror : IDisposable
     {
         var table = await _storage.GetTableAsync(_tableName, cancellationToken);
         var startedAt = _time.GetUtcNow();
+        var stock = await ListStockAsync(cancellationToken);
         var count = 0;
-        string? previousFirst = null;
         await using var upserts = new TableUpsertBatcher(table, TransactionsInFlight);
-        for (var page = 1; page <= MaxPages; page++)
+        await foreach (var items in PagesAsync(page => _client.ListProductsAsync(page, PageSize, cancellationToken), item => item.ItemNumber))
         {
-            var items = await _client.ListProductsAsync(page, PageSize, cancellationToken);
-            if (items.Count == 0)
-            {
-                break;
-            }
-
-            // An endpoint that ignores page answers page 1 forever; stop instead of listing it ten thousand times.
-            if (string.Equals(items[0].ItemNumber, previousFirst, StringComparison.Ordinal))
-            {
-                throw new XorosoftApiException($"Xorosoft's listing returned the same items for pages {page - 1} and {page}; it seems to ignore paging.");
-            }
-
-            previousFirst = items[0].ItemNumber;
-
-            await UpsertAsync(upserts, items, _time.GetUtcNow(), cancellationToken);
+            await UpsertAsync(upserts, items, stock, _time.GetUtcNow(), cancellationToken);
             count += items.Count;
         }
 
@@ -169,34 +162,87 @@ public sealed partial class XorosoftMirror : IDisposable
         return state;
     }
 
-    private static async Task UpsertAsync(TableClient table, IEnumerable<XorosoftItem> items, DateTimeOffset syncedAt, CancellationToken cancellationToken)
+    // Every item's stock per store, by normalized item number. An API that lists inventory only per item leaves the
+    // mirror without stock; validation then asks for each item's stock, as it did before the mirror held any.
+    private async Task<IReadOnlyDictionary<string, Dictionary<string, int>>> ListStockAsync(CancellationToken cancellationToken)
+    {
+        var stock = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var rows in PagesAsync(page => _client.ListInventoryAsync(page, PageSize, cancellationToken), row => row.ItemNumber))
+            {
+                foreach (var row in rows)
+                {
+                    var key = Sku.Normalize(row.ItemNumber);
+                    (stock.TryGetValue(key, out var stores) ? stores : stock[key] = new(StringComparer.OrdinalIgnoreCase))[row.Stock.StoreName] = row.Stock.AvailableQuantity;
+                }
+            }
+        }
+        catch (XorosoftApiException error)
+        {
+            LogNoInventoryListing(error.Message);
+            stock.Clear();
+        }
+
+        return stock;
+    }
+
+    // Loops until a page is empty. An endpoint that ignores page answers page 1 forever; stop instead of listing it
+    // ten thousand times.
+    private static async IAsyncEnumerable<IReadOnlyList<T>> PagesAsync<T>(Func<int, Task<IReadOnlyList<T>>> pageAsync, Func<T, string> keyOf)
+    {
+        string? previousFirst = null;
+        for (var page = 1; page <= MaxPages; page++)
+        {
+            var rows = await pageAsync(page);
+            if (rows.Count == 0)
+            {
+                yield break;
+            }
+
+            if (string.Equals(keyOf(rows[0]), previousFirst, StringComparison.Ordinal))
+            {
+                throw new XorosoftApiException($"Xorosoft's listing returned the same items for pages {page - 1} and {page}; it seems to ignore paging.");
+            }
+
+            previousFirst = keyOf(rows[0]);
+            yield return rows;
+        }
+    }
+
+    private static async Task UpsertAsync(
+        TableClient table, IEnumerable<XorosoftItem> items, IReadOnlyDictionary<string, Dictionary<string, int>> stock, DateTimeOffset syncedAt, CancellationToken cancellationToken)
     {
         await using var upserts = new TableUpsertBatcher(table, TransactionsInFlight);
-        await UpsertAsync(upserts, items, syncedAt, cancellationToken);
+        await UpsertAsync(upserts, items, stock, syncedAt, cancellationToken);
         await upserts.CompleteAsync(cancellationToken);
     }
 
     // Rows gather per bucket across pages, so 32 buckets per index still fill 100-entity transactions. Items sharing a
     // barcode or part number share its row; which one a sync leaves there is not defined.
-    private static async Task UpsertAsync(TableUpsertBatcher upserts, IEnumerable<XorosoftItem> items, DateTimeOffset syncedAt, CancellationToken cancellationToken)
+    private static async Task UpsertAsync(
+        TableUpsertBatcher upserts, IEnumerable<XorosoftItem> items, IReadOnlyDictionary<string, Dictionary<string, int>> stock, DateTimeOffset syncedAt, CancellationToken cancellationToken)
     {
         foreach (var item in items)
         {
-            await AddAsync(upserts, ItemIndex, Sku.Normalize(item.ItemNumber), item, syncedAt, cancellationToken);
+            var itemNumber = Sku.Normalize(item.ItemNumber);
+            var stockByStore = stock.GetValueOrDefault(itemNumber);
+            await AddAsync(upserts, ItemIndex, itemNumber, item, stockByStore, syncedAt, cancellationToken);
             if (Gtin.TryParse(item.Upc, out var gtin))
             {
-                await AddAsync(upserts, UpcIndex, gtin.Value, item, syncedAt, cancellationToken);
+                await AddAsync(upserts, UpcIndex, gtin.Value, item, stockByStore, syncedAt, cancellationToken);
             }
 
             foreach (var partNumber in new[] { item.ManufacturerPartNumber, item.BasePartNumber }.Select(PartNumber.Normalize).Where(key => key.Length > 0).Distinct(StringComparer.Ordinal))
             {
-                await AddAsync(upserts, MpnIndex, partNumber, item, syncedAt, cancellationToken);
+                await AddAsync(upserts, MpnIndex, partNumber, item, stockByStore, syncedAt, cancellationToken);
             }
         }
     }
 
-    private static Task AddAsync(TableUpsertBatcher upserts, string index, string key, XorosoftItem item, DateTimeOffset syncedAt, CancellationToken cancellationToken) =>
-        key.Length == 0 ? Task.CompletedTask : upserts.AddAsync(XorosoftItemEntity.Create(index, key, item, syncedAt), binaryBytes: 0, cancellationToken);
+    private static Task AddAsync(
+        TableUpsertBatcher upserts, string index, string key, XorosoftItem item, IReadOnlyDictionary<string, int>? stockByStore, DateTimeOffset syncedAt, CancellationToken cancellationToken) =>
+        key.Length == 0 ? Task.CompletedTask : upserts.AddAsync(XorosoftItemEntity.Create(index, key, item, stockByStore, syncedAt), binaryBytes: 0, cancellationToken);
 
     /// <summary>
     /// Deletes rows no write has touched since <paramref name="before"/>: items (and barcodes, part numbers) the
@@ -224,6 +270,9 @@ public sealed partial class XorosoftMirror : IDisposable
 
         return pruned;
     }
+
+    [LoggerMessage(2, LogLevel.Warning, "Xorosoft refused the inventory listing ({Reason}); the mirror holds no stock and validation asks for each item's")]
+    private partial void LogNoInventoryListing(string reason);
 
     [LoggerMessage(1, LogLevel.Information, "Synced the Xorosoft mirror: {ItemCount} items, {Pruned} stale rows removed, in {Duration}")]
     private partial void LogSynced(int itemCount, int pruned, TimeSpan duration);

@@ -38,28 +38,44 @@ public sealed class XorosoftCatalogTests(XorosoftSandboxFixture fixture) : IClas
         Assert.Equal(XorosoftValidation.NotFound, result[unknown].Validation);
         Assert.Null(result[unknown].Item);
         Assert.Equal(0, counters.GetProperty("throttled").GetInt32());
-        // One listing page, the empty page that ends it, three inventory reads and one live product miss.
-        Assert.Equal(6, sut.RequestCount);
+        // The inventory listing's page and the empty page that ends it, the same for the item listing, and nothing
+        // else: the mirror holds the found items' stock, and a mirror synced just now knows every item.
+        Assert.Equal(4, sut.RequestCount);
     }
 
-    [Fact]
-    public async Task ValidateAsync_ItemAddedAfterTheMirrorSync_IsFoundLive()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ValidateAsync_ItemAddedAfterTheMirrorSync_IsFoundLiveOnlyOnceTheMirrorMayBeStale(bool mayBeStale)
     {
         await fixture.ResetAsync();
         var tableName = AzuriteServer.UniqueName("xcatalog");
         using var client = fixture.CreateClient();
         using var mirror = fixture.CreateMirror(client, tableName);
-        var sut = CreateCatalog(mirror, client);
+        var sut = CreateCatalog(mirror, client, mayBeStale ? TimeSpan.Zero : TimeSpan.FromHours(1));
         await mirror.SyncAsync();
         var known = fixture.SkusOf("in_all")[3];
         // The mirror forgets the item, as a mirror synced before Xorosoft added it would not know it.
         var table = await fixture.Storage.GetTableAsync(tableName);
-        await table.DeleteEntityAsync("item", Sku.Normalize(known));
+        var rowKey = Sku.Normalize(known);
+        using var deleted = await table.DeleteEntityAsync(XorosoftItemEntity.PartitionOf("item", rowKey), rowKey);
+        Assert.Equal(204, deleted.Status);
+        var requestsAfterSync = sut.RequestCount;
 
         var result = await sut.ValidateAsync([Row(known, null, null)], XorosoftValidationMode.Strict, CancellationToken.None);
 
-        AssertHit(result[known], XorosoftMatchType.Exact, 1.00m, known);
-        Assert.Equal(known, (await mirror.FindByItemNumberAsync(known))?.ItemNumber);
+        if (mayBeStale)
+        {
+            // Found live, so its stock too is asked for: the live product and its inventory.
+            AssertHit(result[known], XorosoftMatchType.Exact, 1.00m, known);
+            Assert.Equal(known, (await mirror.FindByItemNumberAsync(known))?.ItemNumber);
+            Assert.Equal(requestsAfterSync + 2, sut.RequestCount);
+        }
+        else
+        {
+            Assert.Equal(XorosoftValidation.NotFound, result[known].Validation);
+            Assert.Equal(requestsAfterSync, sut.RequestCount);
+        }
     }
 
     [Fact]
@@ -83,8 +99,9 @@ public sealed class XorosoftCatalogTests(XorosoftSandboxFixture fixture) : IClas
         Assert.False(validation.IsKnownUnder(XorosoftValidationMode.Strict));
     }
 
-    private static XorosoftCatalog CreateCatalog(XorosoftMirror mirror, XorosoftClient client) =>
-        new(mirror, client, Microsoft.Extensions.Options.Options.Create(new XorosoftOptions { StockStore = "MAIN" }), NullLogger<XorosoftCatalog>.Instance);
+    private static XorosoftCatalog CreateCatalog(XorosoftMirror mirror, XorosoftClient client, TimeSpan? liveLookupAfter = null) =>
+        new(mirror, client, Microsoft.Extensions.Options.Options.Create(new XorosoftOptions { StockStore = "MAIN", LiveLookupAfter = liveLookupAfter ?? TimeSpan.FromHours(1) }),
+            TimeProvider.System, NullLogger<XorosoftCatalog>.Instance);
 
     private void AssertHit(CowansSync.Orchestrations.Ports.XorosoftLookup lookup, XorosoftMatchType type, decimal confidence, string sku)
     {

@@ -33,12 +33,13 @@ public sealed class XorosoftClientFaultTests
     {
         using var client = CreateClient(_ => OneProduct);
         var storage = StorageClients.FromConnectionString((await AzuriteServer.Shared).ConnectionString);
-        using var sut = new XorosoftMirror(client, storage, TimeProvider.System, NullLogger<XorosoftMirror>.Instance, AzuriteServer.UniqueName("xpaging"));
+        using var sut = new XorosoftMirror(client, storage, TimeProvider.System, NullLogger<XorosoftMirror>.Instance, "MAIN", AzuriteServer.UniqueName("xpaging"));
 
         var error = await Assert.ThrowsAsync<XorosoftApiException>(() => sut.SyncAsync());
 
+        // The inventory listing's page (the stub's product holds no inventory rows, so it ends there), then two of the item listing.
         Assert.Contains("ignore paging", error.Message, StringComparison.Ordinal);
-        Assert.Equal(2, client.RequestCount);
+        Assert.Equal(3, client.RequestCount);
     }
 
     private static XorosoftClient CreateClient(Func<HttpRequestMessage, string> answer) => new(

@@ -8,7 +8,7 @@ namespace CowansSync.Functions.Tests.Xorosoft;
 public sealed class XorosoftMirrorTests(XorosoftSandboxFixture fixture) : IClassFixture<XorosoftSandboxFixture>
 {
     [Fact]
-    public async Task SyncAsync_FullListing_MirrorsEveryItemAndRecordsTheSync()
+    public async Task SyncAsync_FullListing_MirrorsEveryItemWithItsStockAndRecordsTheSync()
     {
         using var client = fixture.CreateClient();
         using var sut = fixture.CreateMirror(client, AzuriteServer.UniqueName("xmirror"));
@@ -23,6 +23,7 @@ public sealed class XorosoftMirrorTests(XorosoftSandboxFixture fixture) : IClass
             var item = await sut.FindByItemNumberAsync(sku.ToLowerInvariant());
             Assert.Equal(sku, item?.ItemNumber);
             Assert.Equal(decimal.Parse(fixture.TruthOf(sku).GetProperty("xorosoft").GetProperty("price").GetString()!, System.Globalization.CultureInfo.InvariantCulture), item!.Price);
+            Assert.Equal(fixture.TruthOf(sku).GetProperty("xorosoft").GetProperty("stock").GetProperty("MAIN").GetInt32(), item.Stock);
         }
 
         Assert.Null(await sut.FindByItemNumberAsync(fixture.SkusOf("unknown_to_xorosoft")[0]));

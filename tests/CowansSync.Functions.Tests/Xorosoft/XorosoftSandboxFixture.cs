@@ -52,7 +52,7 @@ public sealed class XorosoftSandboxFixture : IAsyncLifetime
         NullLogger<XorosoftClient>.Instance);
 
     public XorosoftMirror CreateMirror(XorosoftClient client, string tableName, TimeProvider? time = null) =>
-        new(client, Storage, time ?? TimeProvider.System, NullLogger<XorosoftMirror>.Instance, tableName);
+        new(client, Storage, time ?? TimeProvider.System, NullLogger<XorosoftMirror>.Instance, "MAIN", tableName);
 
     /// <summary>The truth's SKUs of a partition (in_all, new_in_etilize, shopify_only, unknown_to_xorosoft).</summary>
     public IReadOnlyList<string> SkusOf(string partition) =>

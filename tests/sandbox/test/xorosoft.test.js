@@ -56,6 +56,16 @@ describe('Xorosoft simulator', () => {
     assert.equal(all.body.Data.length, 2);
   });
 
+  it('pages every item\'s inventory for the stores asked when no item is named', async () => {
+    const seen = [];
+    for (let page = 1; ; page++) {
+      const { body } = await get(`/api/xerp/inventory/getinventorybyitem?store=MAIN&page=${page}&per_page=100`);
+      if (body.Data.length === 0) break;
+      seen.push(...body.Data.map((row) => [row.ItemNumber, row.StoreName, row.AvailableQty]));
+    }
+    assert.deepEqual(seen, items.map((item) => [item.sku, 'MAIN', item.stock.MAIN]));
+  });
+
   it('throttles the fourth concurrent request with Result false', async () => {
     xorosoft.setFaults({ latencyMs: 300 });
     try {

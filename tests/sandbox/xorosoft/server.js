@@ -22,6 +22,13 @@ export async function startXorosoftSimulator({ host = '127.0.0.1', port = 0, api
   const random = createRandom('xorosoft-faults');
   let inFlight = 0;
 
+  const pageOf = (query) => {
+    const perPage = Math.min(Number(query.get('per_page') ?? DEFAULT_PER_PAGE), MAX_PER_PAGE);
+    const page = Math.max(1, Number(query.get('page') ?? 1));
+    const all = [...catalog.values()];
+    return { page, slice: all.slice((page - 1) * perPage, page * perPage), totalPages: Math.max(1, Math.ceil(all.length / perPage)) };
+  };
+
   const routes = {
     '/api/xerp/product/getproduct': (query) => {
       const basePart = query.get('base_part_number');
@@ -30,16 +37,18 @@ export async function startXorosoftSimulator({ host = '127.0.0.1', port = 0, api
         return item ? envelope([xorosoftProduct(item)]) : envelope([], { result: false, message: `No product found for base part number ${basePart}.` });
       }
       // Without a filter: the paged item listing the sync mirrors (loop until Data is empty).
-      const perPage = Math.min(Number(query.get('per_page') ?? DEFAULT_PER_PAGE), MAX_PER_PAGE);
-      const page = Math.max(1, Number(query.get('page') ?? 1));
-      const all = [...catalog.values()];
-      const slice = all.slice((page - 1) * perPage, page * perPage).map(xorosoftProduct);
-      return envelope(slice, { page, totalPages: Math.max(1, Math.ceil(all.length / perPage)) });
+      const { page, slice, totalPages } = pageOf(query);
+      return envelope(slice.map(xorosoftProduct), { page, totalPages });
     },
     '/api/xerp/inventory/getinventorybyitem': (query) => {
       const key = query.get('item_number') ?? query.get('base_part_number');
-      const item = key === null ? undefined : catalog.get(key.trim());
       const stores = (query.get('store') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      if (key === null) {
+        // Without an item: every item's rows, paged by item like the product listing (loop until Data is empty).
+        const { page, slice, totalPages } = pageOf(query);
+        return envelope(slice.flatMap((item) => inventoryRows(item, stores)), { page, totalPages });
+      }
+      const item = catalog.get(key.trim());
       return item ? envelope(inventoryRows(item, stores)) : envelope([], { result: false, message: `No inventory found for ${key}.` });
     },
   };
