@@ -2,6 +2,7 @@ using System.Globalization;
 using CowansSync.Benchmarks.Blobs;
 using CowansSync.Benchmarks.Import;
 using CowansSync.Benchmarks.Push;
+using CowansSync.Benchmarks.Starts;
 using CowansSync.Benchmarks.Tables;
 
 // dotnet run -c Release --project benchmarks/CowansSync.Benchmarks -- <benchmark> [arguments]
@@ -12,6 +13,7 @@ return args switch
     ["blob-transfer", ..] => await BlobTransferBenchmark.RunAsync(Argument(1, 256), Console.Out),
     ["import", ..] => await ImportBenchmark.RunAsync(Argument(1, 50_000), Console.Out),
     ["push", ..] => await PushBenchmark.RunAsync(Argument(1, 10_000), args.Length > 2 ? args[2] : "both", Console.Out),
+    ["start"] => await StartLatencyBenchmark.RunAsync(Console.Out),
     _ => Usage(),
 };
 
@@ -19,6 +21,6 @@ int Argument(int index, int fallback) => args.Length > index ? int.Parse(args[in
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: storage | tables-insert [entities=50000] [parallelism=4] | blob-transfer [mebibytes=256] | import [products=50000] | push [changes=10000] [both|single|bulk]");
+    Console.Error.WriteLine("usage: storage | tables-insert [entities=50000] [parallelism=4] | blob-transfer [mebibytes=256] | import [products=50000] | push [changes=10000] [both|single|bulk] | start");
     return 2;
 }
