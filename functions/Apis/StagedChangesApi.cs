@@ -4,6 +4,7 @@ using CowansSync.Functions.Auth;
 using CowansSync.Functions.Staging;
 using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Domain.Staging;
+using CowansSync.Orchestrations.Ports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -11,13 +12,15 @@ using Microsoft.Azure.Functions.Worker;
 namespace CowansSync.Functions.Apis;
 
 /// <summary>
-/// <c>/api/sync/staged</c>: list and read staged changes (viewer), approve and reject them one by one or in bulk (approver).
-/// Every decision is audited; a decision on a change that is no longer pending answers 409.
+/// <c>/api/sync/staged</c>: list and read staged changes (viewer), approve and reject them one by one or in bulk, and
+/// reopen a rejected one (approver). Every decision is audited; a decision on a change not in the state it needs
+/// answers 409. A rejection is remembered, so later imports do not stage the same values again, until it is reopened.
 /// </summary>
 /// <param name="changes">The staged changes.</param>
+/// <param name="rejections">The remembered rejections.</param>
 /// <param name="audit">The audit log.</param>
 /// <param name="time">The clock for review times.</param>
-public sealed partial class StagedChangesApi(StagedChangeStore changes, AuditLog audit, TimeProvider time)
+public sealed partial class StagedChangesApi(StagedChangeStore changes, IRejectedProposals rejections, AuditLog audit, TimeProvider time)
 {
     /// <summary>Lists staged changes, newest first, filtered by <see cref="StagedChangeListParameters"/> and paged.</summary>
     /// <param name="request">The request.</param>
@@ -83,6 +86,20 @@ public sealed partial class StagedChangesApi(StagedChangeStore changes, AuditLog
         return body is null ? invalid! : await DecideOneAsync(changeId, Decision.Reject, body.Reason, request.HttpContext.User, cancellationToken);
     }
 
+    /// <summary>Reopens a rejected change: it waits for review again, and later imports may stage its values again.</summary>
+    /// <param name="request">The request; its optional body gives notes.</param>
+    /// <param name="changeId">The change id.</param>
+    /// <param name="cancellationToken">Aborted with the request.</param>
+    /// <returns>200; 400 for bad notes; 404; 409 when not rejected.</returns>
+    [Function(nameof(ReopenStagedChange))]
+    [Authorize(Roles.Approver)]
+    public async Task<Results<Ok<DecisionResult>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> ReopenStagedChange(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sync/staged/{changeId}/reopen")] HttpRequest request, string changeId, CancellationToken cancellationToken)
+    {
+        var (body, invalid) = await ApiBody.ReadAsync(request, new ReopenChangeRequest(null), cancellationToken);
+        return body is null ? invalid! : await DecideOneAsync(changeId, Decision.Reopen, body.Notes, request.HttpContext.User, cancellationToken);
+    }
+
     private async Task<Results<Ok<DecisionResult>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> DecideOneAsync(
         string changeId, Decision decision, string? note, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -109,19 +126,33 @@ public sealed partial class StagedChangesApi(StagedChangeStore changes, AuditLog
         string changeId, Decision decision, string? note, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var review = new ReviewInfo(user.GetCallerName(), time.GetUtcNow(), string.IsNullOrWhiteSpace(note) ? null : note);
-        var seen = ChangeStatus.Pending;
+        StagedChange? judged = null;
         var transition = await changes.TryTransitionAsync(changeId, change =>
         {
-            seen = change.Status;
+            judged = change;
             return decision.Move(change, review);
         }, cancellationToken);
-        if (transition is { Succeeded: true })
+        if (transition?.Change is { } decided)
         {
+            await KeepRejectionAsync(decision, decided, cancellationToken);
             await audit.WriteAsync(user, decision.AuditAction, changeId, review.Notes, cancellationToken);
         }
+        else if (judged is not null)
+        {
+            await KeepRejectionAsync(decision, judged, cancellationToken);
+        }
 
-        return (transition, seen);
+        return (transition, judged?.Status ?? ChangeStatus.Pending);
     }
+
+    // The remembered rejection follows the change's state. A repeated decision that already took effect writes it
+    // again, so a write lost after the move heals when the caller retries.
+    private Task KeepRejectionAsync(Decision decision, StagedChange change, CancellationToken cancellationToken) => change.Status switch
+    {
+        ChangeStatus.Rejected when decision == Decision.Reject => rejections.RememberAsync(change, cancellationToken),
+        ChangeStatus.Pending when decision == Decision.Reopen => rejections.ForgetAsync(change, cancellationToken),
+        _ => Task.CompletedTask,
+    };
 
     private static ApiError NoSuchChange(string changeId) => new("No such staged change.", new Dictionary<string, object?> { ["change_id"] = changeId });
 }

@@ -11,4 +11,30 @@ public sealed record BatchOutcome(
     IReadOnlyList<StagedChange> Changes,
     IReadOnlyDictionary<string, long> Counters,
     IReadOnlyList<string> Filtered,
-    IReadOnlyList<string> Errors);
+    IReadOnlyList<string> Errors)
+{
+    /// <summary>
+    /// This outcome without the changes a reviewer rejected before: counted <see cref="ImportCounters.PreviouslyRejected"/>
+    /// instead of auto-approved or pending review.
+    /// </summary>
+    /// <param name="wasRejected">Whether a change's proposal was rejected before.</param>
+    /// <returns>The outcome to stage.</returns>
+    public BatchOutcome WithoutPreviouslyRejected(Func<StagedChange, bool> wasRejected)
+    {
+        ArgumentNullException.ThrowIfNull(wasRejected);
+        var rejected = Changes.Where(wasRejected).ToList();
+        if (rejected.Count == 0)
+        {
+            return this;
+        }
+
+        var counters = new Dictionary<string, long>(Counters, StringComparer.Ordinal);
+        foreach (var change in rejected)
+        {
+            counters[change.Status == ChangeStatus.Approved ? ImportCounters.AutoApproved : ImportCounters.PendingReview]--;
+            counters[ImportCounters.PreviouslyRejected] = counters.GetValueOrDefault(ImportCounters.PreviouslyRejected) + 1;
+        }
+
+        return this with { Changes = [.. Changes.Except(rejected)], Counters = counters };
+    }
+}

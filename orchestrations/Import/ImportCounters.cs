@@ -35,9 +35,12 @@ public static class ImportCounters
     /// <summary>Staged changes waiting for a person.</summary>
     public const string PendingReview = "pending_review";
 
+    /// <summary>Proposals not staged because a reviewer rejected the same values before.</summary>
+    public const string PreviouslyRejected = "previously_rejected";
+
     /// <summary>Every counter, in the summary's order.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [TotalRows, ProcessedRows, MatchedProducts, NewProducts, UpdatedProducts, Unchanged, XorosoftFiltered, FailedRows, AutoApproved, PendingReview];
+        [TotalRows, ProcessedRows, MatchedProducts, NewProducts, UpdatedProducts, Unchanged, XorosoftFiltered, FailedRows, AutoApproved, PendingReview, PreviouslyRejected];
 
     /// <summary>The run's progress from its counters: rows done out of rows in the file.</summary>
     /// <param name="counters">The recomputed counters.</param>

@@ -1,11 +1,15 @@
 using CowansSync.Orchestrations.Domain.Products;
 using CowansSync.Orchestrations.Domain.Rules;
+using CowansSync.Orchestrations.Domain.Staging;
 using CowansSync.Orchestrations.Ports;
 using Microsoft.DurableTask;
 
 namespace CowansSync.Orchestrations.Import;
 
-/// <summary>Validates one batch against Xorosoft, matches it to the store's products, diffs and stages the changes.</summary>
+/// <summary>
+/// Validates one batch against Xorosoft, matches it to the store's products, diffs and stages the changes, except
+/// proposals a reviewer rejected in an earlier run (<see cref="IRejectedProposals"/>).
+/// </summary>
 /// <remarks>
 /// Idempotent: staged changes have deterministic ids (run, SKU, direction) and are inserted only if absent, so a
 /// repeat stages nothing twice, and a change a person already reviewed keeps its review. The counters it returns are
@@ -17,6 +21,7 @@ public sealed class StageBatch(
     IShopifyCatalog shopify,
     IStoreSnapshots snapshots,
     IStagedChangeStore staged,
+    IRejectedProposals rejections,
     IApprovalRuleStore rules,
     TimeProvider timeProvider) : TaskActivity<StageBatchInput, StagedBatches>
 {
@@ -35,6 +40,13 @@ public sealed class StageBatch(
             : shopify.FindAsync(skus, barcodes, cancellationToken);
         var engine = new ApprovalRuleEngine(await rules.ListAsync(cancellationToken));
         var outcome = new BatchStager(engine, settings).Stage(input.RunId, items, await lookupsTask, await productsTask, timeProvider.GetUtcNow());
+        if (outcome.Changes.Count > 0)
+        {
+            // A rejection of this very change (a repeat of this batch after a review) keeps it staged, with its review.
+            var rejected = await rejections.FindAsync([.. outcome.Changes.Select(ProposalFingerprint.Of)], cancellationToken);
+            outcome = outcome.WithoutPreviouslyRejected(change => rejected.TryGetValue(ProposalFingerprint.Of(change), out var changeId) && changeId != change.ChangeId);
+        }
+
         if (settings.CreateStagingEntries && outcome.Changes.Count > 0)
         {
             await staged.StageAsync(outcome.Changes, cancellationToken);

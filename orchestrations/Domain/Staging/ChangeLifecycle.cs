@@ -2,7 +2,7 @@ namespace CowansSync.Orchestrations.Domain.Staging;
 
 /// <summary>
 /// The state machine of a staged change:
-/// <c>pending → approved | rejected</c>, <c>approved → applying → applied | failed</c>,
+/// <c>pending → approved | rejected</c>, <c>rejected → pending</c> (reopened), <c>approved → applying → applied | failed</c>,
 /// <c>failed → applying</c> (a retry), <c>applied → rolled_back</c>.
 /// </summary>
 /// <remarks>
@@ -19,7 +19,7 @@ public static class ChangeLifecycle
         [ChangeStatus.Applied] = ([ChangeStatus.Applying], "Only a change being applied can become applied"),
         [ChangeStatus.Failed] = ([ChangeStatus.Applying], "Only a change being applied can fail"),
         [ChangeStatus.RolledBack] = ([ChangeStatus.Applied], "Only applied changes can be rolled back"),
-        [ChangeStatus.Pending] = ([], "A change cannot return to pending"),
+        [ChangeStatus.Pending] = ([ChangeStatus.Rejected], "Only rejected changes can be reopened"),
     };
 
     /// <summary>Whether a change may move from <paramref name="from"/> to <paramref name="to"/>.</summary>

@@ -121,6 +121,11 @@ public sealed record StagedChange
     /// <returns>The rejected change; refused unless pending.</returns>
     public StagedChangeTransition Reject(ReviewInfo review) => MoveTo(ChangeStatus.Rejected, c => c with { Review = review });
 
+    /// <summary>A person takes a rejection back: the change waits for review again.</summary>
+    /// <param name="review">Who, when, and why, as notes.</param>
+    /// <returns>The pending change; refused unless rejected.</returns>
+    public StagedChangeTransition Reopen(ReviewInfo review) => MoveTo(ChangeStatus.Pending, c => c with { Review = review });
+
     /// <summary>An apply attempt starts.</summary>
     /// <returns>The applying change; refused unless approved or failed.</returns>
     public StagedChangeTransition StartApplying() => MoveTo(ChangeStatus.Applying, c => c);

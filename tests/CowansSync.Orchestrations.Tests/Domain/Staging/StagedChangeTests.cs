@@ -53,6 +53,26 @@ public sealed class StagedChangeTests
     }
 
     [Fact]
+    public void Reopen_Rejected_PendingWithTheReopenersReview()
+    {
+        var rejected = new StagedChangeBuilder().Build().Reject(Bob).Change!;
+
+        var result = rejected.Reopen(Alice);
+
+        Assert.Equal(ChangeStatus.Pending, result.Change?.Status);
+        Assert.Equal(Alice, result.Change?.Review);
+    }
+
+    [Fact]
+    public void Reopen_Pending_RefusedNamingTheState()
+    {
+        var result = new StagedChangeBuilder().Build().Reopen(Alice);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("Only rejected changes can be reopened; this change is pending.", result.Refusal);
+    }
+
+    [Fact]
     public void Decide_AutoApproveVerdict_ApprovesAndRecordsRule()
     {
         var verdict = new ApprovalVerdict(true, "r1", "Minor updates", "why");

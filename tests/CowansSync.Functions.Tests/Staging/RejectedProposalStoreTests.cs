@@ -1,0 +1,48 @@
+using CowansSync.Functions.Staging;
+using CowansSync.Functions.Storage;
+using CowansSync.Orchestrations.Domain.Staging;
+using CowansSync.Testing;
+
+namespace CowansSync.Functions.Tests.Staging;
+
+/// <summary>The remembered rejections on Azurite: repeat-safe, and forgotten only by the change that left them.</summary>
+public sealed class RejectedProposalStoreTests
+{
+    [Fact]
+    public async Task RememberAsync_Twice_IsFoundOnceWithTheChangeThatLeftIt()
+    {
+        var sut = await CreateAsync();
+        var rejected = Rejected();
+
+        await sut.RememberAsync(rejected, CancellationToken.None);
+        await sut.RememberAsync(rejected, CancellationToken.None);
+        var found = await sut.FindAsync([ProposalFingerprint.Of(rejected), new string('0', 64)], CancellationToken.None);
+
+        Assert.Equal(rejected.ChangeId, Assert.Single(found).Value);
+    }
+
+    [Fact]
+    public async Task ForgetAsync_ByAnotherChangeWithTheSameProposal_KeepsIt_ByItsOwnChange_ForgetsIt()
+    {
+        var sut = await CreateAsync();
+        var rejected = Rejected();
+        var sameProposalLater = rejected with { ChangeId = StagedChangeId.For("run-later", rejected.Sku, rejected.Direction), RunId = "run-later" };
+        await sut.RememberAsync(rejected, CancellationToken.None);
+
+        await sut.ForgetAsync(sameProposalLater, CancellationToken.None);
+        var afterOther = await sut.FindAsync([ProposalFingerprint.Of(rejected)], CancellationToken.None);
+        await sut.ForgetAsync(rejected, CancellationToken.None);
+        await sut.ForgetAsync(rejected, CancellationToken.None);
+        var afterOwn = await sut.FindAsync([ProposalFingerprint.Of(rejected)], CancellationToken.None);
+
+        Assert.Single(afterOther);
+        Assert.Empty(afterOwn);
+    }
+
+    private static async Task<RejectedProposalStore> CreateAsync()
+        => new(StorageClients.FromConnectionString((await AzuriteServer.Shared).ConnectionString));
+
+    // A SKU of its own, so tests sharing the table never share a proposal.
+    private static StagedChange Rejected()
+        => TestChanges.Update(TestChanges.NewRunId(), TestChanges.NewSku()).Reject(new ReviewInfo("ann", TestChanges.StagedAt, "no")).Change!;
+}
