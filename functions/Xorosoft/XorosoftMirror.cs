@@ -9,15 +9,16 @@ namespace CowansSync.Functions.Xorosoft;
 
 /// <summary>
 /// A local copy of Xorosoft's item catalog with each item's available stock per store (table <c>xorosoftitems</c>),
-/// so validating a batch costs point reads instead of API calls. Index <c>item</c> is keyed by normalized item number, <c>upc</c> by GTIN-14, <c>mpn</c>
-/// by normalized manufacturer part number (and base part number); each index is spread over 32 partitions
-/// <c>{index}~{bucket:D2}</c> (<see cref="TableBuckets"/>) so no partition grows with the catalog. Partition
-/// <c>state</c> records the last sync.
+/// so validating a batch costs point reads instead of API calls. Index <c>item</c> is keyed by normalized item
+/// number, <c>upc</c> by GTIN-14, <c>mpn</c> by normalized manufacturer part number (and base part number); each
+/// index is spread over 32 partitions <c>{index}~{bucket:D2}</c> (<see cref="TableBuckets"/>) so no partition grows
+/// with the catalog. Partition <c>state</c> records the last sync.
 /// </summary>
 /// <remarks>
 /// Every write is an unconditional upsert of what Xorosoft says, so a repeated or concurrent sync leaves the same
-/// rows; after a complete listing, rows it did not touch (items Xorosoft dropped) are deleted. The mirror is still
-/// only a hint between syncs: the catalog asks the API for what the mirror does not know.
+/// rows; after a complete listing, rows it did not touch (items Xorosoft dropped) are deleted. Between syncs the
+/// mirror may miss new items: once it is older than <c>Xorosoft__LiveLookupAfter</c>, the catalog asks the API for
+/// what the mirror does not know.
 /// </remarks>
 public sealed partial class XorosoftMirror : IDisposable
 {
@@ -174,7 +175,13 @@ public sealed partial class XorosoftMirror : IDisposable
                 foreach (var row in rows)
                 {
                     var key = Sku.Normalize(row.ItemNumber);
-                    (stock.TryGetValue(key, out var stores) ? stores : stock[key] = new(StringComparer.OrdinalIgnoreCase))[row.Stock.StoreName] = row.Stock.AvailableQuantity;
+                    if (!stock.TryGetValue(key, out var stores))
+                    {
+                        stores = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                        stock[key] = stores;
+                    }
+
+                    stores[row.Stock.StoreName] = row.Stock.AvailableQuantity;
                 }
             }
         }
