@@ -61,9 +61,9 @@ public sealed class XorosoftApi(IServiceProvider provider, IOptions<XorosoftOpti
 
         var items = body.ProductSkus!.Select((sku, i) => new CatalogItem { Sku = sku.Trim(), SourceFile = "request", SourceLine = i + 1 }).ToList();
         var lookups = await provider.GetRequiredService<IXorosoftCatalog>().ValidateAsync(items, mode, cancellationToken);
-        var results = items.DistinctBy(i => i.Sku, StringComparer.Ordinal).ToDictionary(
-            item => item.Sku,
-            item => lookups.TryGetValue(item.Sku, out var lookup) ? ViewOf(lookup, mode) : new SkuValidation(false, null, 0m, null),
+        var results = items.DistinctBy(i => i.LookupKey(), StringComparer.Ordinal).ToDictionary(
+            item => item.LookupKey(),
+            item => lookups.TryGetValue(item.LookupKey(), out var lookup) ? ViewOf(lookup, mode) : new SkuValidation(false, null, 0m, null),
             StringComparer.Ordinal);
         return TypedResults.Ok(new ValidateSkusResult(results.Count, results));
     }

@@ -9,18 +9,25 @@ namespace CowansSync.Functions.Etilize;
 /// The Etilize Enhanced Content layout: header-less positional files joined by product id (column orders in
 /// <c>docs/reference/etilize-xorosoft-durable.md</c>). The products are held in dictionaries while the other files are
 /// joined to them (about 1 KB a product), then emitted in product-file order. Inactive products and accessories are
-/// skipped; description and SKU rows of products not in the product file are ignored.
+/// skipped; description and SKU rows of products not in the product file are ignored. A product's SKU is the first of
+/// <paramref name="skuSources"/> it has a SKU row for; a product with none is emitted without one when it has a
+/// manufacturer and part number or a UPC to be known by, and is a failed row, naming what it lacks, when it has neither.
 /// </summary>
-internal sealed class EnhancedCatalogReader(EtilizeArchive archive, EnhancedContentEntries entries)
+/// <param name="archive">The open archive.</param>
+/// <param name="entries">Its Enhanced Content files.</param>
+/// <param name="skuSources">The SKU sources that give the retailer's SKU, first preferred.</param>
+internal sealed class EnhancedCatalogReader(EtilizeArchive archive, EnhancedContentEntries entries, IReadOnlyList<string> skuSources)
 {
-    /// <summary>The SKU source whose SKU is the retailer's own.</summary>
-    public const string RetailerSkuSource = "Cowans Office Supplies";
-
     /// <summary>The SKU source that carries the barcode.</summary>
     public const string UpcSkuSource = "UPC";
 
     // Etilize ships no image URLs: its content server serves each product's images by id and size.
     private const string ImageUrlBase = "https://content.etilize.com/Large/";
+
+    private readonly Dictionary<string, int> _skuRanks = skuSources
+        .Select((source, rank) => (Source: source.Trim(), Rank: rank))
+        .DistinctBy(x => x.Source, StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(x => x.Source, x => x.Rank, StringComparer.OrdinalIgnoreCase);
 
     private readonly Dictionary<string, string> _manufacturers = [];
     private readonly Dictionary<string, string> _categories = [];
@@ -126,9 +133,10 @@ internal sealed class EnhancedCatalogReader(EtilizeArchive archive, EnhancedCont
         if (_products.TryGetValue(record.Fields[0].Trim(), out var product))
         {
             var source = record.Fields[1].Trim();
-            if (product.Sku is null && string.Equals(source, RetailerSkuSource, StringComparison.OrdinalIgnoreCase) && CatalogText.Clean(record.Fields[2]) is { } sku)
+            if (_skuRanks.TryGetValue(source, out var rank) && rank < product.SkuRank && CatalogText.Clean(record.Fields[2]) is { } sku)
             {
                 product.Sku = sku;
+                product.SkuRank = rank;
                 product.SkuSource = (file, record.Line);
             }
             else if (string.Equals(source, UpcSkuSource, StringComparison.OrdinalIgnoreCase))
@@ -142,26 +150,35 @@ internal sealed class EnhancedCatalogReader(EtilizeArchive archive, EnhancedCont
 
     private CatalogRow Emit(EnhancedProduct product, Dictionary<Sku, (string File, int Line)> seen)
     {
-        if (!Sku.TryParse(product.Sku, out var sku))
+        var manufacturer = CatalogText.Clean(_manufacturers.GetValueOrDefault(product.ManufacturerId));
+        var partNumber = CatalogText.Clean(product.PartNumber);
+        string? sku = null;
+        if (Sku.TryParse(product.Sku, out var parsed))
         {
-            return CatalogRow.Failed(new CatalogRowError(entries.Products.FullName, product.Line,
-                $"The product {product.Id} has no '{RetailerSkuSource}' SKU in the productskus files."));
-        }
+            if (!seen.TryAdd(parsed, product.SkuSource))
+            {
+                var first = seen[parsed];
+                return CatalogRow.Failed(new CatalogRowError(product.SkuSource.File, product.SkuSource.Line,
+                    $"The SKU '{parsed.Original}' of product {product.Id} was already given to another product ({first.File}, line {first.Line})."));
+            }
 
-        if (!seen.TryAdd(sku, product.SkuSource))
+            sku = parsed.Original;
+        }
+        else if ((manufacturer is null || partNumber is null) && !Gtin.IsValid(product.Upc))
         {
-            var first = seen[sku];
-            return CatalogRow.Failed(new CatalogRowError(product.SkuSource.File, product.SkuSource.Line,
-                $"The SKU '{sku.Original}' of product {product.Id} was already given to another product ({first.File}, line {first.Line})."));
+            return CatalogRow.Failed(new CatalogRowError(entries.Products.FullName, product.Line, $"The product {product.Id} cannot be identified: it has no "
+                + $"{string.Join(" or ", skuSources.Select(source => $"'{source}'"))} SKU in the productskus files, "
+                + (partNumber is null ? "no manufacturer part number, " : $"no manufacturer for its part number (id '{product.ManufacturerId}' is not in the manufacturer file), ")
+                + (product.Upc is null ? $"and no '{UpcSkuSource}' row." : $"and its UPC '{product.Upc}' is not a valid barcode.")));
         }
 
         return CatalogRow.Of(new CatalogItem
         {
-            Sku = sku.Original,
+            Sku = sku,
             Title = CatalogText.Clean(product.Title),
             DescriptionHtml = CatalogText.Clean(product.DescriptionHtml),
-            Manufacturer = CatalogText.Clean(_manufacturers.GetValueOrDefault(product.ManufacturerId)),
-            ManufacturerPartNumber = CatalogText.Clean(product.PartNumber),
+            Manufacturer = manufacturer,
+            ManufacturerPartNumber = partNumber,
             Upc = product.Upc,
             Category = CatalogText.Clean(_categories.GetValueOrDefault(product.CategoryId)),
             Images = [$"{ImageUrlBase}{product.Id}.jpg"],

@@ -14,8 +14,11 @@ internal sealed record EnhancedProduct(string Id, string ManufacturerId, string 
     /// <summary>The full description, HTML (description type 1).</summary>
     public string? DescriptionHtml { get; set; }
 
-    /// <summary>The retailer's SKU (the <c>Cowans Office Supplies</c> SKU row).</summary>
+    /// <summary>The retailer's SKU: the product's SKU row of the most preferred SKU source it has.</summary>
     public string? Sku { get; set; }
+
+    /// <summary>The preference of <see cref="Sku"/>'s source (0 is the first); <see cref="int.MaxValue"/> while it has none.</summary>
+    public int SkuRank { get; set; } = int.MaxValue;
 
     /// <summary>Where the retailer's SKU was read, for reporting a repeated one.</summary>
     public (string File, int Line) SkuSource { get; set; }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using CowansSync.Orchestrations.Ports;
+using CowansSync.Functions.Settings;
 using Microsoft.Extensions.Options;
 
 namespace CowansSync.Functions.Etilize;
@@ -10,7 +11,10 @@ namespace CowansSync.Functions.Etilize;
 /// decided on its own (UTF-8, else Windows-1252). Bad rows are yielded as errors with their file and line.
 /// </summary>
 /// <remarks>Reading changes nothing, so a repeated or concurrent read of the same file yields the same rows.</remarks>
-public sealed partial class EtilizeCatalogReader(IOptions<EtilizeArchiveOptions> options, ILogger<EtilizeCatalogReader> logger) : ICatalogFileReader
+public sealed partial class EtilizeCatalogReader(
+    IOptions<EtilizeArchiveOptions> options,
+    IOptions<EtilizeOptions> feed,
+    ILogger<EtilizeCatalogReader> logger) : ICatalogFileReader
 {
     /// <inheritdoc />
     public async IAsyncEnumerable<CatalogRow> ReadAsync(Stream zip, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -22,7 +26,7 @@ public sealed partial class EtilizeCatalogReader(IOptions<EtilizeArchiveOptions>
         if (enhanced is not null)
         {
             LogLayout(logger, "enhanced", enhanced.Products.FullName);
-            await foreach (var row in new EnhancedCatalogReader(archive, enhanced).ReadAsync(cancellationToken))
+            await foreach (var row in new EnhancedCatalogReader(archive, enhanced, SkuSources).ReadAsync(cancellationToken))
             {
                 (items, errors) = row.Item is null ? (items, errors + 1) : (items + 1, errors);
                 yield return row;
@@ -44,6 +48,8 @@ public sealed partial class EtilizeCatalogReader(IOptions<EtilizeArchiveOptions>
 
         LogRead(logger, items, errors);
     }
+
+    private IReadOnlyList<string> SkuSources => feed.Value.SkuSources is { Count: > 0 } sources ? [.. sources] : EtilizeOptions.DefaultSkuSources;
 
     private static async Task<List<CsvEntry>> FlatEntriesAsync(EtilizeArchive archive, CancellationToken cancellationToken)
     {

@@ -37,6 +37,17 @@ public sealed class EtilizeOptions
     /// <value>The default value is <see langword="false"/>.</value>
     public bool UseTls { get; set; }
 
+    /// <summary>
+    /// Which Enhanced Content SKU sources (the <c>productskus</c> files' second column) give the retailer's SKU, first
+    /// preferred (settings <c>Etilize__SkuSources__0</c>, <c>__1</c>, …). A product with none of them is known by its
+    /// manufacturer and part number, else its UPC.
+    /// </summary>
+    /// <value>Empty unless set: then <see cref="DefaultSkuSources"/>.</value>
+    public IList<string> SkuSources { get; } = [];
+
+    /// <summary>The retailer's own name, then its distributor: the SKU sources used when <see cref="SkuSources"/> is not set.</summary>
+    public static IReadOnlyList<string> DefaultSkuSources { get; } = ["Cowans Office Supplies", "SP Richards"];
+
     /// <summary>When to look for a new feed file (NCRONTAB, six fields, UTC).</summary>
     /// <value>The default value is <c>0 */15 * * * *</c> (every 15 minutes).</value>
     public string PollSchedule { get; set; } = DefaultPollSchedule;

@@ -43,9 +43,9 @@ public sealed partial class XorosoftCatalog(
         var lookUpMissesLive = time.GetUtcNow() - state.SyncedAt >= options.Value.LiveLookupAfter;
 
         var results = new ConcurrentDictionary<string, XorosoftLookup>(StringComparer.Ordinal);
-        var distinct = items.DistinctBy(item => item.Sku, StringComparer.Ordinal);
+        var distinct = items.DistinctBy(item => item.LookupKey(), StringComparer.Ordinal);
         await Parallel.ForEachAsync(distinct, new ParallelOptions { MaxDegreeOfParallelism = ParallelLookups, CancellationToken = cancellationToken }, async (item, token) =>
-            results[item.Sku] = await LookUpAsync(item, mode, lookUpMissesLive, token));
+            results[item.LookupKey()] = await LookUpAsync(item, mode, lookUpMissesLive, token));
 
         LogValidated(results.Count, results.Values.Count(lookup => lookup.Validation.Valid), client.RequestCount);
         return new Dictionary<string, XorosoftLookup>(results, StringComparer.Ordinal);
@@ -73,6 +73,11 @@ public sealed partial class XorosoftCatalog(
     private async Task<(XorosoftValidation Validation, XorosoftItem? Item)> FindAsync(
         CatalogItem row, XorosoftValidationMode mode, bool lookUpMissesLive, CancellationToken cancellationToken)
     {
+        if (row.Sku is null)
+        {
+            return await FindWithoutSkuAsync(row, cancellationToken);
+        }
+
         if (await mirror.FindByItemNumberAsync(row.Sku, cancellationToken) is { } byNumber)
         {
             return (XorosoftValidation.Matched(XorosoftMatchType.Exact, byNumber.ItemNumber), byNumber);
@@ -94,6 +99,23 @@ public sealed partial class XorosoftCatalog(
         }
 
         return mode == XorosoftValidationMode.Fuzzy ? await FindFuzzyAsync(row, cancellationToken) : (XorosoftValidation.NotFound, null);
+    }
+
+    // Etilize's first preference for a product without the retailer's SKU: the maker and its part number, which
+    // only counts when Xorosoft's vendor is the same maker; then the barcode.
+    private async Task<(XorosoftValidation Validation, XorosoftItem? Item)> FindWithoutSkuAsync(CatalogItem row, CancellationToken cancellationToken)
+    {
+        var maker = ManufacturerName.Normalize(row.Manufacturer);
+        if (maker.Length > 0 && row.ManufacturerPartNumber is { } mpn
+            && await mirror.FindByPartNumberAsync(mpn, cancellationToken) is { } byPart
+            && ManufacturerName.Normalize(byPart.Manufacturer) == maker)
+        {
+            return (XorosoftValidation.Matched(XorosoftMatchType.Mpn, byPart.ItemNumber), byPart);
+        }
+
+        return row.Upc is { } upc && await mirror.FindByUpcAsync(upc, cancellationToken) is { } byUpc
+            ? (XorosoftValidation.Matched(XorosoftMatchType.Upc, byUpc.ItemNumber), byUpc)
+            : (XorosoftValidation.NotFound, null);
     }
 
     private async Task<XorosoftItem?> FindLiveAsync(string sku, CancellationToken cancellationToken)

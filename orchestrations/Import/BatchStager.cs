@@ -7,8 +7,9 @@ using CowansSync.Orchestrations.Ports;
 namespace CowansSync.Orchestrations.Import;
 
 /// <summary>
-/// The pure heart of an import batch: filter by Xorosoft, lay the ERP's price, cost and stock over each row, match
-/// it to a store product, diff, stage and let the rules decide. No I/O: the lookups are passed in.
+/// The pure heart of an import batch: filter by Xorosoft, lay the ERP's price, cost and stock over each row (and its
+/// item number, when the feed gave the row no SKU), match it to a store product, diff, stage and let the rules decide.
+/// No I/O: the lookups are passed in.
 /// </summary>
 /// <param name="rules">The approval rules.</param>
 /// <param name="settings">The run's settings.</param>
@@ -17,7 +18,7 @@ public sealed class BatchStager(ApprovalRuleEngine rules, ImportSettings setting
     /// <summary>Stages a batch.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="items">The batch's rows.</param>
-    /// <param name="lookups">Xorosoft's verdict per row SKU.</param>
+    /// <param name="lookups">Xorosoft's verdict per row, by <see cref="CatalogItem.LookupKey"/>.</param>
     /// <param name="storeProducts">The store products the rows may match.</param>
     /// <param name="now">The staging time.</param>
     /// <returns>The outcome.</returns>
@@ -38,23 +39,32 @@ public sealed class BatchStager(ApprovalRuleEngine rules, ImportSettings setting
         foreach (var row in items)
         {
             counters[ImportCounters.ProcessedRows]++;
-            var lookup = lookups.GetValueOrDefault(row.Sku);
+            var lookup = lookups.GetValueOrDefault(row.LookupKey());
             var known = lookup?.Validation.IsKnownUnder(settings.ValidationMode) == true;
             if (!known && settings.ApplyXorosoftFilter)
             {
                 counters[ImportCounters.XorosoftFiltered]++;
-                filtered.Add(row.Sku);
+                filtered.Add(row.Identity());
                 continue;
             }
 
-            if (!Sku.TryParse(row.Sku, out _))
+            var item = known && lookup!.Item is { } erp
+                ? row with { Sku = row.Sku ?? erp.ItemNumber, Price = erp.Price, Cost = erp.Cost, Quantity = erp.Stock }
+                : row;
+            if (item.Sku is null && matcher.FindBestMatch(item) is { } storeMatch)
+            {
+                item = item with { Sku = storeMatch.Product.Sku.Original };
+            }
+
+            if (!Sku.TryParse(item.Sku, out _))
             {
                 counters[ImportCounters.FailedRows]++;
-                errors.Add($"{row.SourceFile} line {row.SourceLine}: the SKU '{row.Sku}' is not a valid SKU");
+                errors.Add(item.Sku is null
+                    ? $"{row.SourceFile} line {row.SourceLine}: {row.Identity()} has no SKU in the feed, and neither Xorosoft nor the store knows its part number or barcode"
+                    : $"{row.SourceFile} line {row.SourceLine}: the SKU '{row.Sku}' is not a valid SKU");
                 continue;
             }
 
-            var item = known && lookup!.Item is { } erp ? row with { Price = erp.Price, Cost = erp.Cost, Quantity = erp.Stock } : row;
             var match = matcher.FindBestMatch(item);
             var diff = ProductDiff.Between(match?.Product, CatalogItemProposal.Propose(item, match?.Product), ChangeDirection.EtilizeImport);
             counters[match is null ? ImportCounters.NewProducts : ImportCounters.MatchedProducts]++;

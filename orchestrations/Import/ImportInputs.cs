@@ -71,7 +71,7 @@ public sealed record StageBatchInput(string RunId, int BatchIndex, ImportSetting
 
 /// <summary>What staging one batch, or a chunk of batches, counted and listed.</summary>
 /// <param name="Counters">The <see cref="ImportCounters"/>.</param>
-/// <param name="Filtered">SKUs Xorosoft does not know (bounded).</param>
+/// <param name="Filtered">The rows Xorosoft does not know, by SKU where they have one (bounded).</param>
 /// <param name="Errors">Rows that could not be staged (bounded).</param>
 public sealed record StagedBatches(IReadOnlyDictionary<string, long> Counters, IReadOnlyList<string> Filtered, IReadOnlyList<string> Errors)
 {

@@ -32,14 +32,17 @@ public sealed class StageBatch(
         var settings = input.Settings;
         var cancellationToken = CancellationToken.None;
         var items = await payloads.ReadBatchAsync(input.RunId, input.BatchIndex, cancellationToken);
-        var lookupsTask = xorosoft.ValidateAsync(items, settings.ValidationMode, cancellationToken);
-        string[] skus = [.. items.Select(i => i.Sku).Distinct(StringComparer.Ordinal)];
+        var rulesTask = rules.ListAsync(cancellationToken);
+        var lookups = await xorosoft.ValidateAsync(items, settings.ValidationMode, cancellationToken);
+
+        // A row the feed gave no SKU is known in the store by the item number Xorosoft found for it.
+        string[] skus = [.. items.Select(i => i.Sku ?? lookups.GetValueOrDefault(i.LookupKey())?.Item?.ItemNumber).OfType<string>().Distinct(StringComparer.Ordinal)];
         string[] barcodes = [.. items.Select(i => i.Upc).OfType<string>().Where(Gtin.IsValid).Distinct(StringComparer.Ordinal)];
-        var productsTask = settings.StoreSnapshotId is { } snapshotId
-            ? snapshots.FindAsync(snapshotId, skus, barcodes, cancellationToken)
-            : shopify.FindAsync(skus, barcodes, cancellationToken);
-        var engine = new ApprovalRuleEngine(await rules.ListAsync(cancellationToken));
-        var outcome = new BatchStager(engine, settings).Stage(input.RunId, items, await lookupsTask, await productsTask, timeProvider.GetUtcNow());
+        var products = settings.StoreSnapshotId is { } snapshotId
+            ? await snapshots.FindAsync(snapshotId, skus, barcodes, cancellationToken)
+            : await shopify.FindAsync(skus, barcodes, cancellationToken);
+        var engine = new ApprovalRuleEngine(await rulesTask);
+        var outcome = new BatchStager(engine, settings).Stage(input.RunId, items, lookups, products, timeProvider.GetUtcNow());
         if (outcome.Changes.Count > 0)
         {
             // A rejection of this very change (a repeat of this batch after a review) keeps it staged, with its review.

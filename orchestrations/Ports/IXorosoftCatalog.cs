@@ -8,11 +8,12 @@ public interface IXorosoftCatalog
 {
     /// <summary>
     /// Looks every row up, by item number (exact), then UPC, then manufacturer part number (and, in fuzzy mode, by
-    /// similarity), from the local mirror first and the live API where the mirror has no answer.
+    /// similarity), from the local mirror first and the live API where the mirror has no answer. A row without a SKU
+    /// is looked up by manufacturer and part number, then UPC.
     /// </summary>
     /// <param name="items">The rows of one batch.</param>
     /// <param name="mode">Strict or fuzzy.</param>
     /// <param name="cancellationToken">Stops the lookups.</param>
-    /// <returns>One lookup per row, keyed by the row's <see cref="CatalogItem.Sku"/> as given.</returns>
+    /// <returns>One lookup per row, keyed by the row's <see cref="CatalogItem.LookupKey"/>.</returns>
     Task<IReadOnlyDictionary<string, XorosoftLookup>> ValidateAsync(IReadOnlyList<CatalogItem> items, XorosoftValidationMode mode, CancellationToken cancellationToken);
 }

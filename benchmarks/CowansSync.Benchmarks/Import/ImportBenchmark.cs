@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CowansSync.Benchmarks.Tables;
 using CowansSync.Functions.Etilize;
+using CowansSync.Functions.Settings;
 using CowansSync.Functions.Storage;
 using CowansSync.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -98,7 +99,7 @@ internal static class ImportBenchmark
 
     private static async Task<(long Rows, TimeSpan Elapsed)> ReadFloorAsync(string zipPath)
     {
-        var reader = new EtilizeCatalogReader(Options.Create(new EtilizeArchiveOptions()), NullLogger<EtilizeCatalogReader>.Instance);
+        var reader = new EtilizeCatalogReader(Options.Create(new EtilizeArchiveOptions()), Options.Create(new EtilizeOptions()), NullLogger<EtilizeCatalogReader>.Instance);
         var stopwatch = Stopwatch.StartNew();
         var rows = 0L;
         await using var zip = File.OpenRead(zipPath);

@@ -7,8 +7,11 @@ namespace CowansSync.Orchestrations.Domain.Products;
 /// </summary>
 public sealed record CatalogItem
 {
-    /// <summary>The retailer's SKU for the row.</summary>
-    public required string Sku { get; init; }
+    /// <summary>
+    /// The retailer's SKU for the row; <see langword="null"/> when the feed names none, and the row is known by its
+    /// manufacturer and part number or its barcode until Xorosoft or the store gives its SKU.
+    /// </summary>
+    public string? Sku { get; init; }
 
     /// <summary>The product name.</summary>
     public string? Title { get; init; }
@@ -45,4 +48,16 @@ public sealed record CatalogItem
 
     /// <summary>The 1-based line of the row in <see cref="SourceFile"/>.</summary>
     public required int SourceLine { get; init; }
+
+    /// <summary>The row's key among a batch's lookups: its SKU, or where it was read when it has none.</summary>
+    /// <returns>The key.</returns>
+    public string LookupKey() => Sku ?? $"{SourceFile}:{SourceLine}";
+
+    /// <summary>How a person recognizes the row: its SKU, else its manufacturer and part number, else its barcode.</summary>
+    /// <returns>The identity, e.g. <c>SKU COS-1</c> or <c>Acme part A-1</c>.</returns>
+    public string Identity() =>
+        Sku is not null ? Sku
+        : ManufacturerPartNumber is not null ? $"{Manufacturer} part {ManufacturerPartNumber}".TrimStart()
+        : Upc is not null ? $"UPC {Upc}"
+        : $"{SourceFile} line {SourceLine}";
 }

@@ -25,7 +25,7 @@ public readonly struct Sku : IEquatable<Sku>
     /// <param name="value">The SKU as received.</param>
     /// <returns>The SKU.</returns>
     /// <exception cref="ArgumentException"><paramref name="value"/> is null, empty or only whitespace.</exception>
-    public static Sku Parse(string value)
+    public static Sku Parse(string? value)
         => TryParse(value, out var sku) ? sku : throw new ArgumentException("A SKU cannot be empty.", nameof(value));
 
     /// <summary>Creates a SKU unless the value is empty.</summary>

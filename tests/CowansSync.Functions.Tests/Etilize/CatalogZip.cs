@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using CowansSync.Functions.Etilize;
+using CowansSync.Functions.Settings;
 using CowansSync.Orchestrations.Ports;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -30,9 +31,17 @@ internal static class CatalogZip
         return buffer.ToArray();
     }
 
-    /// <summary>A reader with the default limits.</summary>
-    public static EtilizeCatalogReader Reader() =>
-        new(Options.Create(new EtilizeArchiveOptions()), NullLogger<EtilizeCatalogReader>.Instance);
+    /// <summary>A reader with the default limits and, unless given, the default SKU sources.</summary>
+    public static EtilizeCatalogReader Reader(params string[] skuSources)
+    {
+        var feed = new EtilizeOptions();
+        foreach (var source in skuSources)
+        {
+            feed.SkuSources.Add(source);
+        }
+
+        return new(Options.Create(new EtilizeArchiveOptions()), Options.Create(feed), NullLogger<EtilizeCatalogReader>.Instance);
+    }
 
     /// <summary>Every row of <paramref name="zip"/>.</summary>
     public static async Task<List<CatalogRow>> ReadAllAsync(this EtilizeCatalogReader reader, Stream zip)

@@ -43,6 +43,30 @@ public sealed class XorosoftCatalogTests(XorosoftSandboxFixture fixture) : IClas
         Assert.Equal(4, sut.RequestCount);
     }
 
+    [Fact]
+    public async Task ValidateAsync_RowsWithoutSku_AreFoundByManufacturerAndPartNumberThenByUpc()
+    {
+        await fixture.ResetAsync();
+        using var client = fixture.CreateClient();
+        using var mirror = fixture.CreateMirror(client, AzuriteServer.UniqueName("xcatalog"));
+        var sut = CreateCatalog(mirror, client);
+        var inAll = fixture.SkusOf("in_all");
+        var (byPart, byUpc, otherMaker) = (inAll[0], inAll[1], inAll[2]);
+        CatalogItem[] rows =
+        [
+            NoSkuRow(2, Maker(byPart), Etilize(byPart).GetProperty("mpn").GetString(), upc: null),
+            NoSkuRow(3, maker: null, Etilize(byUpc).GetProperty("mpn").GetString(), Etilize(byUpc).GetProperty("upc").GetString()),
+            NoSkuRow(4, "Another Maker Inc.", Etilize(otherMaker).GetProperty("mpn").GetString(), upc: null),
+        ];
+
+        var result = await sut.ValidateAsync(rows, XorosoftValidationMode.Strict, CancellationToken.None);
+
+        AssertHit(result[rows[0].LookupKey()], XorosoftMatchType.Mpn, 0.85m, byPart);
+        AssertHit(result[rows[1].LookupKey()], XorosoftMatchType.Upc, 0.98m, byUpc);
+        // A part number under another maker is not the same product.
+        Assert.Equal(XorosoftValidation.NotFound, result[rows[2].LookupKey()].Validation);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -114,6 +138,12 @@ public sealed class XorosoftCatalogTests(XorosoftSandboxFixture fixture) : IClas
     }
 
     private JsonElement Etilize(string sku) => fixture.TruthOf(sku).GetProperty("etilize");
+
+    // Xorosoft's vendor name as the product's maker is spelled with a legal suffix, which matching ignores.
+    private string Maker(string sku) => $"{Etilize(sku).GetProperty("manufacturer").GetString()}, Inc.";
+
+    private static CatalogItem NoSkuRow(int line, string? maker, string? mpn, string? upc) =>
+        new() { Manufacturer = maker, ManufacturerPartNumber = mpn, Upc = upc, Title = "A row", SourceFile = "test.zip", SourceLine = line };
 
     private static CatalogItem Row(string sku, string? upc, string? mpn) =>
         new() { Sku = sku, Upc = upc, ManufacturerPartNumber = mpn, Title = "A row", SourceFile = "test.zip", SourceLine = 2 };

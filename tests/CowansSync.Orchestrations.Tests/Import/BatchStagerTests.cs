@@ -64,7 +64,7 @@ public sealed class BatchStagerTests
         var product = new ProductBuilder().Build();
         var row = new CatalogItemBuilder().Build();
 
-        var outcome = sut.Stage("run-1", [row], Known(row.Sku, product.Price, product.Cost, product.InventoryQuantity), [product], Now);
+        var outcome = sut.Stage("run-1", [row], Known(row.Sku!, product.Price, product.Cost, product.InventoryQuantity), [product], Now);
 
         Assert.Empty(outcome.Changes);
         Assert.Equal(1, outcome.Counters[ImportCounters.MatchedProducts]);
@@ -80,7 +80,7 @@ public sealed class BatchStagerTests
         var product = new ProductBuilder().Build();
         var row = new CatalogItemBuilder().Build();
 
-        var outcome = sut.Stage("run-1", [row], Known(row.Sku, (decimal)xorosoftPrice, product.Cost, product.InventoryQuantity), [product], Now);
+        var outcome = sut.Stage("run-1", [row], Known(row.Sku!, (decimal)xorosoftPrice, product.Cost, product.InventoryQuantity), [product], Now);
 
         var change = Assert.Single(outcome.Changes);
         Assert.Equal(ChangeType.Update, change.ChangeType);
@@ -116,6 +116,60 @@ public sealed class BatchStagerTests
         Assert.Empty(outcome.Changes);
         Assert.Equal(1, outcome.Counters[ImportCounters.FailedRows]);
         Assert.Contains("line 17", Assert.Single(outcome.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stage_RowWithoutSkuXorosoftFound_IsStagedUnderXorosoftsItemNumber()
+    {
+        var sut = new BatchStager(new ApprovalRuleEngine(DefaultApprovalRules.Create()), Settings);
+        var row = new CatalogItemBuilder().With(i => i with { Sku = null }).Build();
+        var lookups = new Dictionary<string, XorosoftLookup>
+        {
+            [row.LookupKey()] = new(XorosoftValidation.Matched(XorosoftMatchType.Mpn, "COS-77"), new XorosoftItem("COS-77", "COS-77", null, null, null, null, 9m, 4m, 3, Active: true)),
+        };
+
+        var outcome = sut.Stage("run-1", [row], lookups, [], Now);
+
+        var change = Assert.Single(outcome.Changes);
+        Assert.Equal(("COS-77", 9m), (change.Sku.Original, change.ProposedData!.Price));
+    }
+
+    [Fact]
+    public void Stage_RowWithoutSkuFilterOff_TakesTheSkuOfTheStoreProductItsBarcodeMatches()
+    {
+        var sut = new BatchStager(new ApprovalRuleEngine(DefaultApprovalRules.Create()), Settings with { ApplyXorosoftFilter = false });
+        var product = new ProductBuilder().Build();
+        var row = new CatalogItemBuilder().With(i => i with { Sku = null, DescriptionHtml = "<p>New copy.</p>" }).Build();
+
+        var outcome = sut.Stage("run-1", [row], new Dictionary<string, XorosoftLookup>(), [product], Now);
+
+        var change = Assert.Single(outcome.Changes);
+        Assert.Equal((product.Sku, ChangeType.Update), (change.Sku, change.ChangeType));
+    }
+
+    [Fact]
+    public void Stage_RowWithoutSkuNobodyKnows_IsAFailedRowNamingItsIdentity()
+    {
+        var sut = new BatchStager(new ApprovalRuleEngine(DefaultApprovalRules.Create()), Settings with { ApplyXorosoftFilter = false });
+        var row = new CatalogItemBuilder().With(i => i with { Sku = null, SourceLine = 9 }).Build();
+
+        var outcome = sut.Stage("run-1", [row], new Dictionary<string, XorosoftLookup>(), [], Now);
+
+        Assert.Empty(outcome.Changes);
+        Assert.Equal(
+            "catalog.csv line 9: Avery Products Corporation part 05160 has no SKU in the feed, and neither Xorosoft nor the store knows its part number or barcode",
+            Assert.Single(outcome.Errors));
+    }
+
+    [Fact]
+    public void Stage_RowWithoutSkuUnknownToXorosoft_IsFilteredAndListedByItsIdentity()
+    {
+        var sut = new BatchStager(new ApprovalRuleEngine(DefaultApprovalRules.Create()), Settings);
+        var row = new CatalogItemBuilder().With(i => i with { Sku = null, ManufacturerPartNumber = null }).Build();
+
+        var outcome = sut.Stage("run-1", [row], new Dictionary<string, XorosoftLookup>(), [], Now);
+
+        Assert.Equal(["UPC 072782051600"], outcome.Filtered);
     }
 
     private static Dictionary<string, XorosoftLookup> Known(string sku, decimal? price, decimal? cost, int? stock) => new()

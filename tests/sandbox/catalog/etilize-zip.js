@@ -1,14 +1,16 @@
 // The Etilize drop as a ZIP, in one of the two layouts the import understands.
 import { csvRows } from './csv.js';
-import { etilizeItems } from './views.js';
+import { etilizeIdentityOf, etilizeItems } from './views.js';
 import { createZip } from './zip.js';
 import { MANUFACTURERS, PRODUCT_KINDS } from './vocabulary.js';
 
 export const FLAT_HEADER = ['sku', 'title', 'description', 'manufacturer', 'mpn', 'upc', 'category', 'image_url', 'weight_lb', 'etilize_product_id'];
 
-/** The `productskus` source names: the retailer's own SKU, and the UPC. */
+/** The `productskus` source names: the retailer's own SKU, the distributors', the UPC and the UNSPSC code. */
 export const RETAILER_SKU_SOURCE = 'Cowans Office Supplies';
+export const DISTRIBUTOR_SKU_SOURCE = 'SP Richards';
 export const UPC_SKU_SOURCE = 'UPC';
+export const UNSPSC_SKU_SOURCE = 'UNSPSC';
 
 const LOCALE_EN_US = 1;
 
@@ -43,17 +45,31 @@ function enhancedEntries(items, date) {
   const categoryId = (item) => 100 + PRODUCT_KINDS.findIndex((kind) => kind.category === item.category);
   return [
     ['EN_US_B_product.csv', all.map((item) => [
-      item.etilizeProductId, item.manufacturer.id, item.inactive ? 0 : 1, item.mpn, categoryId(item), item.accessory ? 1 : 0, '', stamp, stamp, stamp,
+      item.etilizeProductId, item.manufacturer.id, item.inactive ? 0 : 1, etilizeIdentityOf(item, 'enhanced') === 'upc' ? '' : item.mpn,
+      categoryId(item), item.accessory ? 1 : 0, '', stamp, stamp, stamp,
     ])],
     ['EN_US_B_productdescriptions.csv', all.flatMap((item) => [
       [item.etilizeProductId, item.title, 1, 2, LOCALE_EN_US],
       [item.etilizeProductId, item.descriptionHtml, 0, 1, LOCALE_EN_US],
     ])],
-    ['EN_US_SKU_productskus.csv', all.flatMap((item) => [
-      [item.etilizeProductId, RETAILER_SKU_SOURCE, item.sku, LOCALE_EN_US, stamp, ''],
-      [item.etilizeProductId, UPC_SKU_SOURCE, item.upc, LOCALE_EN_US, stamp, ''],
-    ])],
+    ['EN_US_SKU_productskus.csv', all.flatMap((item) => skuRows(item).map(([source, sku]) => [item.etilizeProductId, source, sku, LOCALE_EN_US, stamp, '']))],
     ['G_manufacturer.csv', MANUFACTURERS.map((m) => [m.id, m.name, '', '', '', '', '', '', '', 'US', '', stamp])],
     ['EN_US_categorynames.csv', PRODUCT_KINDS.map((kind, n) => [100 + n, kind.category, LOCALE_EN_US])],
+  ];
+}
+
+/**
+ * A product's SKU rows, the distributor's first as feeds often order them: the retailer's row unless the product is
+ * identified otherwise (`etilizeIdentityOf`); the SP Richards row, holding the retailer's SKU for `sp_richards`
+ * products and the distributor's own number for the rest, missing for `mpn` and `upc` products; UNSPSC and UPC always.
+ */
+function skuRows(item) {
+  const identity = etilizeIdentityOf(item, 'enhanced');
+  return [
+    ...(identity === 'retailer' ? [[DISTRIBUTOR_SKU_SOURCE, `SPR${item.etilizeProductId}`]] : []),
+    ...(identity === 'sp_richards' ? [[DISTRIBUTOR_SKU_SOURCE, item.sku]] : []),
+    [UNSPSC_SKU_SOURCE, '44121600'],
+    ...(identity === 'retailer' ? [[RETAILER_SKU_SOURCE, item.sku]] : []),
+    [UPC_SKU_SOURCE, item.upc],
   ];
 }

@@ -51,7 +51,8 @@ function makeProduct(seed, index) {
   const manufacturer = random.pick(MANUFACTURERS);
   const kind = random.pick(PRODUCT_KINDS);
   const spec = random.pick(kind.specs);
-  const mpn = `${manufacturer.name.slice(0, 3).toUpperCase().replace(/[^A-Z0-9]/g, 'X')}-${random.int(10000, 99999)}${random.pick(['', 'A', 'BK', '-12'])}`;
+  // Unique per product (the index is in it): a feed product known only by its part number must find one item.
+  const mpn = `${manufacturer.name.slice(0, 3).toUpperCase().replace(/[^A-Z0-9]/g, 'X')}-${random.int(10, 99)}${String(index).padStart(6, '0')}${random.pick(['', 'A', 'BK', '-12'])}`;
   const title = `${random.pick(ADJECTIVES)} ${kind.noun}, ${spec}`;
   const price = random.money(kind.price[0], kind.price[1]);
   const stock = Object.fromEntries(STORES.map((store) => [store.code, random.chance(0.1) ? 0 : random.int(1, 400)]));

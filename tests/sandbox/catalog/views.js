@@ -12,6 +12,23 @@ export const etilizeItems = (catalog) => catalog.items.filter((item) => IN_ETILI
 
 export const xorosoftItems = (catalog) => catalog.items.filter((item) => IN_XOROSOFT.has(item.partition));
 
+/**
+ * How the Enhanced Content feed identifies a product, as real feeds do: most by a `Cowans Office Supplies` SKU row
+ * (`retailer`); some only by the distributor's row, `SP Richards`, whose SKU the retailer uses (`sp_richards`); some
+ * by no SKU row the retailer uses, only manufacturer + part number (`mpn`); some by neither, only the UPC (`upc`,
+ * their part number left blank). Products Xorosoft does not carry keep the retailer row, so the import names what it
+ * filters out by SKU. The flat layout always has the retailer's SKU.
+ */
+export function etilizeIdentityOf(item, layout) {
+  if (layout !== 'enhanced' || item.partition === 'unknown_to_xorosoft') return 'retailer';
+  switch (item.index % 20) {
+    case 13: return 'sp_richards';
+    case 4: case 17: return 'mpn';
+    case 15: return 'upc';
+    default: return 'retailer';
+  }
+}
+
 /** Which field, if any, Shopify holds differently from the truth. */
 export function differenceOf(item) {
   if (item.partition !== 'in_all' || item.index % 3 !== 0) return null;
@@ -56,7 +73,10 @@ export function truthOf(catalog, layout) {
       partition: item.partition,
       difference: differenceOf(item),
       etilize: IN_ETILIZE.has(item.partition)
-        ? { title: item.title, description_html: item.descriptionHtml, manufacturer: item.manufacturer.name, mpn: item.mpn, upc: item.upc, category: item.category }
+        ? {
+          identity: etilizeIdentityOf(item, layout), title: item.title, description_html: item.descriptionHtml, manufacturer: item.manufacturer.name,
+          mpn: etilizeIdentityOf(item, layout) === 'upc' ? null : item.mpn, upc: item.upc, category: item.category,
+        }
         : null,
       xorosoft: IN_XOROSOFT.has(item.partition) ? { price: item.price, cost: item.cost, stock: item.stock } : null,
       shopify: inShopify
