@@ -40,6 +40,7 @@ public static class WorkflowExtensions
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ImportOptions>>().Value);
         services.AddSingleton<EtilizeImportStarter>();
         services.AddTransient<SplitCatalog>();
+        services.AddTransient<PrepareXorosoftValidation>();
         services.AddTransient<StartStoreSnapshot>();
         services.AddTransient<LoadStoreSnapshot>();
         services.AddTransient<StageBatch>();

@@ -12,6 +12,7 @@ namespace CowansSync.Functions.Import;
 /// </summary>
 public sealed class ImportFunctions(
     SplitCatalog splitCatalog,
+    PrepareXorosoftValidation prepareXorosoftValidation,
     StartStoreSnapshot startStoreSnapshot,
     LoadStoreSnapshot loadStoreSnapshot,
     StageBatch stageBatch,
@@ -39,6 +40,14 @@ public sealed class ImportFunctions(
     [Function(nameof(SplitCatalog))]
     public Task<CatalogSplit> RunSplitCatalog([ActivityTrigger] SplitCatalogInput input, string instanceId) =>
         splitCatalog.RunAsync(new FunctionActivityContext(nameof(SplitCatalog), instanceId), input);
+
+    /// <summary>Makes Xorosoft's local copy ready for validation.</summary>
+    /// <param name="input">The run's id.</param>
+    /// <param name="instanceId">The orchestration that called it.</param>
+    /// <returns><see langword="true"/> once ready.</returns>
+    [Function(nameof(PrepareXorosoftValidation))]
+    public Task<bool> RunPrepareXorosoftValidation([ActivityTrigger] string input, string instanceId) =>
+        prepareXorosoftValidation.RunAsync(new FunctionActivityContext(nameof(PrepareXorosoftValidation), instanceId), input);
 
     /// <summary>Starts the store export.</summary>
     /// <param name="input">The run's id.</param>

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace CowansSync.Functions.Xorosoft;
 
 /// <summary>
-/// Validates a batch of rows against Xorosoft: the mirror first (item number 1.00, UPC 0.98, part number 0.85),
+/// Validates a batch of rows against Xorosoft: the mirror's in-memory index first (item number 1.00, UPC 0.98, part
+/// number 0.85; no table request per row),
 /// the live API for a row the mirror does not know once the mirror may be stale (<see cref="XorosoftOptions.LiveLookupAfter"/>),
 /// and the stock store's available quantity for every item found. Costs per row: none when the mirror knows the item and its stock; one inventory request when it
 /// lacks the stock, plus one product request when it lacks the item.
@@ -36,24 +37,27 @@ public sealed partial class XorosoftCatalog(
     public long RequestCount => client.RequestCount;
 
     /// <inheritdoc />
+    public Task PrepareAsync(CancellationToken cancellationToken) => mirror.GetIndexAsync(options.Value.MirrorMaxAge, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<IReadOnlyDictionary<string, XorosoftLookup>> ValidateAsync(IReadOnlyList<CatalogItem> items, XorosoftValidationMode mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var state = await mirror.EnsureFreshAsync(options.Value.MirrorMaxAge, cancellationToken);
-        var lookUpMissesLive = time.GetUtcNow() - state.SyncedAt >= options.Value.LiveLookupAfter;
+        var index = await mirror.GetIndexAsync(options.Value.MirrorMaxAge, cancellationToken);
+        var lookUpMissesLive = time.GetUtcNow() - index.SyncedAt >= options.Value.LiveLookupAfter;
 
         var results = new ConcurrentDictionary<string, XorosoftLookup>(StringComparer.Ordinal);
         var distinct = items.DistinctBy(item => item.LookupKey(), StringComparer.Ordinal);
         await Parallel.ForEachAsync(distinct, new ParallelOptions { MaxDegreeOfParallelism = ParallelLookups, CancellationToken = cancellationToken }, async (item, token) =>
-            results[item.LookupKey()] = await LookUpAsync(item, mode, lookUpMissesLive, token));
+            results[item.LookupKey()] = await LookUpAsync(index, item, mode, lookUpMissesLive, token));
 
         LogValidated(results.Count, results.Values.Count(lookup => lookup.Validation.Valid), client.RequestCount);
         return new Dictionary<string, XorosoftLookup>(results, StringComparer.Ordinal);
     }
 
-    private async Task<XorosoftLookup> LookUpAsync(CatalogItem row, XorosoftValidationMode mode, bool lookUpMissesLive, CancellationToken cancellationToken)
+    private async Task<XorosoftLookup> LookUpAsync(XorosoftMirrorIndex index, CatalogItem row, XorosoftValidationMode mode, bool lookUpMissesLive, CancellationToken cancellationToken)
     {
-        var (validation, item) = await FindAsync(row, mode, lookUpMissesLive, cancellationToken);
+        var (validation, item) = await FindAsync(index, row, mode, lookUpMissesLive, cancellationToken);
         if (item is null)
         {
             return new XorosoftLookup(XorosoftValidation.NotFound, null);
@@ -71,24 +75,24 @@ public sealed partial class XorosoftCatalog(
     }
 
     private async Task<(XorosoftValidation Validation, XorosoftItem? Item)> FindAsync(
-        CatalogItem row, XorosoftValidationMode mode, bool lookUpMissesLive, CancellationToken cancellationToken)
+        XorosoftMirrorIndex index, CatalogItem row, XorosoftValidationMode mode, bool lookUpMissesLive, CancellationToken cancellationToken)
     {
         if (row.Sku is null)
         {
-            return await FindWithoutSkuAsync(row, cancellationToken);
+            return FindWithoutSku(index, row);
         }
 
-        if (await mirror.FindByItemNumberAsync(row.Sku, cancellationToken) is { } byNumber)
+        if (index.ByItemNumber(row.Sku) is { } byNumber)
         {
             return (XorosoftValidation.Matched(XorosoftMatchType.Exact, byNumber.ItemNumber), byNumber);
         }
 
-        if (row.Upc is { } upc && await mirror.FindByUpcAsync(upc, cancellationToken) is { } byUpc)
+        if (index.ByUpc(row.Upc) is { } byUpc)
         {
             return (XorosoftValidation.Matched(XorosoftMatchType.Upc, byUpc.ItemNumber), byUpc);
         }
 
-        if (row.ManufacturerPartNumber is { } mpn && await mirror.FindByPartNumberAsync(mpn, cancellationToken) is { } byPart)
+        if (index.ByPartNumber(row.ManufacturerPartNumber) is { } byPart)
         {
             return (XorosoftValidation.Matched(XorosoftMatchType.Mpn, byPart.ItemNumber), byPart);
         }
@@ -98,25 +102,16 @@ public sealed partial class XorosoftCatalog(
             return (XorosoftValidation.Matched(XorosoftMatchType.Exact, live.ItemNumber), live);
         }
 
-        return mode == XorosoftValidationMode.Fuzzy ? await FindFuzzyAsync(row, cancellationToken) : (XorosoftValidation.NotFound, null);
+        return mode == XorosoftValidationMode.Fuzzy ? FindFuzzy(index, row) : (XorosoftValidation.NotFound, null);
     }
 
-    // Etilize's first preference for a product without the retailer's SKU: the maker and its part number, which
-    // only counts when Xorosoft's vendor is the same maker; then the barcode.
-    private async Task<(XorosoftValidation Validation, XorosoftItem? Item)> FindWithoutSkuAsync(CatalogItem row, CancellationToken cancellationToken)
-    {
-        var maker = ManufacturerName.Normalize(row.Manufacturer);
-        if (maker.Length > 0 && row.ManufacturerPartNumber is { } mpn
-            && await mirror.FindByPartNumberAsync(mpn, cancellationToken) is { } byPart
-            && ManufacturerName.Normalize(byPart.Manufacturer) == maker)
-        {
-            return (XorosoftValidation.Matched(XorosoftMatchType.Mpn, byPart.ItemNumber), byPart);
-        }
-
-        return row.Upc is { } upc && await mirror.FindByUpcAsync(upc, cancellationToken) is { } byUpc
+    // Etilize's first preference for a product without the retailer's SKU: the maker and its part number; then the barcode.
+    private static (XorosoftValidation Validation, XorosoftItem? Item) FindWithoutSku(XorosoftMirrorIndex index, CatalogItem row) =>
+        row.Manufacturer is { } maker && index.ByPartNumber(row.ManufacturerPartNumber, maker) is { } byPart
+            ? (XorosoftValidation.Matched(XorosoftMatchType.Mpn, byPart.ItemNumber), byPart)
+            : index.ByUpc(row.Upc) is { } byUpc
             ? (XorosoftValidation.Matched(XorosoftMatchType.Upc, byUpc.ItemNumber), byUpc)
             : (XorosoftValidation.NotFound, null);
-    }
 
     private async Task<XorosoftItem?> FindLiveAsync(string sku, CancellationToken cancellationToken)
     {
@@ -136,7 +131,7 @@ public sealed partial class XorosoftCatalog(
         return items.FirstOrDefault(item => Sku.Normalize(item.ItemNumber) == normalized);
     }
 
-    private async Task<(XorosoftValidation Validation, XorosoftItem? Item)> FindFuzzyAsync(CatalogItem row, CancellationToken cancellationToken)
+    private static (XorosoftValidation Validation, XorosoftItem? Item) FindFuzzy(XorosoftMirrorIndex index, CatalogItem row)
     {
         var key = PartNumber.Normalize(row.ManufacturerPartNumber);
         if (key.Length < FuzzyPrefixLength || string.IsNullOrWhiteSpace(row.Title))
@@ -144,7 +139,7 @@ public sealed partial class XorosoftCatalog(
             return (XorosoftValidation.NotFound, null);
         }
 
-        var candidates = await mirror.FindByPartNumberPrefixAsync(key[..FuzzyPrefixLength], FuzzyCandidateLimit, cancellationToken);
+        var candidates = index.ByPartNumberPrefix(key[..FuzzyPrefixLength], FuzzyCandidateLimit);
         var best = candidates
             .Select(candidate => (Item: candidate, Similarity: TitleSimilarity.Of(row.Title, candidate.Title)))
             .Where(scored => scored.Similarity >= FuzzyMinimumSimilarity)

@@ -2,30 +2,34 @@ using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 using CowansSync.Functions.Storage;
+using CowansSync.Orchestrations.Domain.Products;
 using CowansSync.Orchestrations.Ports;
 
 namespace CowansSync.Functions.Xorosoft;
 
 /// <summary>
-/// How an item is stored in the mirror table; every index row carries the whole item, with its available stock per
-/// store (column <c>Stock</c>, JSON) when the sync's inventory listing gave it, so a lookup is one point read.
+/// How an item is stored in the mirror table: one row per item, keyed by normalized item number in partitions
+/// <c>item~{bucket:D2}</c>, with its available stock per store (column <c>Stock</c>, JSON) when the sync's inventory
+/// listing gave it.
 /// </summary>
 internal static class XorosoftItemEntity
 {
-    // One partition per index would grow with the catalog and throttle the sync; 32 buckets keep each small.
+    // One partition would grow with the catalog and throttle the sync; 32 buckets keep each small.
     private const int Buckets = 32;
+    private const string Prefix = "item";
 
-    /// <summary>The partition of an index's row key.</summary>
-    public static string PartitionOf(string index, string rowKey) => TableBuckets.Partition(index, rowKey, Buckets);
+    /// <summary>The partition of a row key.</summary>
+    public static string PartitionOf(string rowKey) => TableBuckets.Partition(Prefix, rowKey, Buckets);
 
-    /// <summary>Every partition of an index.</summary>
-    public static IEnumerable<string> PartitionsOf(string index) =>
-        Enumerable.Range(0, Buckets).Select(bucket => string.Create(CultureInfo.InvariantCulture, $"{index}~{bucket:D2}"));
+    /// <summary>Every partition.</summary>
+    public static IEnumerable<string> Partitions =>
+        Enumerable.Range(0, Buckets).Select(bucket => string.Create(CultureInfo.InvariantCulture, $"{Prefix}~{bucket:D2}"));
 
-    public static TableEntity Create(string index, string key, XorosoftItem item, IReadOnlyDictionary<string, int>? stockByStore, DateTimeOffset syncedAt)
+    /// <summary>The row of an item.</summary>
+    public static TableEntity Create(XorosoftItem item, IReadOnlyDictionary<string, int>? stockByStore, DateTimeOffset syncedAt)
     {
-        var rowKey = TableKeyText.Escape(key);
-        return new(PartitionOf(index, rowKey), rowKey)
+        var rowKey = TableKeyText.Escape(Sku.Normalize(item.ItemNumber));
+        return new(PartitionOf(rowKey), rowKey)
         {
             ["Stock"] = stockByStore is null ? null : JsonSerializer.Serialize(stockByStore),
             ["ItemNumber"] = item.ItemNumber,

@@ -1,73 +1,23 @@
 using Azure.Data.Tables;
 using CowansSync.Functions.Storage;
-using CowansSync.Orchestrations.Domain.Matching;
 using CowansSync.Orchestrations.Domain.Products;
 using CowansSync.Orchestrations.Ports;
 
 namespace CowansSync.Functions.Xorosoft;
 
-/// <summary>Lookups: one point read each (the key gives the bucket), except the fuzzy mode's prefix range over every bucket.</summary>
+/// <summary>Lookups: one point read for a single item; for batches, the whole sync in memory, read once per sync by partition queries.</summary>
 public sealed partial class XorosoftMirror
 {
+    // Partition queries in flight while loading the index.
+    private const int LoadsInFlight = 4;
+
     /// <summary>The item with this item number (compared as a normalized SKU).</summary>
     /// <param name="itemNumber">The item number or SKU.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The item, or <see langword="null"/>.</returns>
-    public Task<XorosoftItem?> FindByItemNumberAsync(string itemNumber, CancellationToken cancellationToken = default) =>
-        FindAsync(ItemIndex, Sku.Normalize(itemNumber), cancellationToken);
-
-    /// <summary>The item with this barcode (UPC-A, EAN-13 or GTIN-14).</summary>
-    /// <param name="upc">The barcode.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The item, or <see langword="null"/> (also for an invalid barcode).</returns>
-    public Task<XorosoftItem?> FindByUpcAsync(string upc, CancellationToken cancellationToken = default) =>
-        Gtin.TryParse(upc, out var gtin) ? FindAsync(UpcIndex, gtin.Value, cancellationToken) : Task.FromResult<XorosoftItem?>(null);
-
-    /// <summary>The item with this manufacturer part number (or base part number), compared normalized.</summary>
-    /// <param name="partNumber">The part number.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The item, or <see langword="null"/>.</returns>
-    public Task<XorosoftItem?> FindByPartNumberAsync(string partNumber, CancellationToken cancellationToken = default) =>
-        FindAsync(MpnIndex, PartNumber.Normalize(partNumber), cancellationToken);
-
-    /// <summary>Items whose normalized part number starts with <paramref name="prefix"/> (the fuzzy mode's candidates).</summary>
-    /// <param name="prefix">A normalized part number prefix (letters and digits, upper-case).</param>
-    /// <param name="limit">At most this many.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
-    /// <returns>The candidates, in key order.</returns>
-    public async Task<IReadOnlyList<XorosoftItem>> FindByPartNumberPrefixAsync(string prefix, int limit, CancellationToken cancellationToken = default)
+    public async Task<XorosoftItem?> FindByItemNumberAsync(string itemNumber, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(prefix);
-        var table = await _storage.GetTableAsync(_tableName, cancellationToken);
-        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
-
-        // A prefix spans every bucket: each gives its first keys in order, and the merge keeps the overall first.
-        var buckets = await Task.WhenAll(XorosoftItemEntity.PartitionsOf(MpnIndex).Select(partition => QueryRangeAsync(table, partition, prefix, upper, limit, cancellationToken)));
-        return [.. buckets
-            .SelectMany(rows => rows)
-            .OrderBy(row => row.RowKey, StringComparer.Ordinal)
-            .Take(limit)
-            .Select(row => row.Item)];
-    }
-
-    private async Task<List<(string RowKey, XorosoftItem Item)>> QueryRangeAsync(TableClient table, string partition, string from, string to, int limit, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}");
-        var found = new List<(string RowKey, XorosoftItem Item)>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken))
-        {
-            found.Add((entity.RowKey, XorosoftItemEntity.Read(entity, _stockStore)));
-            if (found.Count >= limit)
-            {
-                break;
-            }
-        }
-
-        return found;
-    }
-
-    private async Task<XorosoftItem?> FindAsync(string index, string key, CancellationToken cancellationToken)
-    {
+        var key = Sku.Normalize(itemNumber);
         if (key.Length == 0)
         {
             return null;
@@ -75,7 +25,60 @@ public sealed partial class XorosoftMirror
 
         var table = await _storage.GetTableAsync(_tableName, cancellationToken);
         var rowKey = TableKeyText.Escape(key);
-        var entity = await table.GetEntityIfExistsAsync<TableEntity>(XorosoftItemEntity.PartitionOf(index, rowKey), rowKey, cancellationToken: cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync<TableEntity>(XorosoftItemEntity.PartitionOf(rowKey), rowKey, cancellationToken: cancellationToken);
         return entity.HasValue ? XorosoftItemEntity.Read(entity.Value!, _stockStore) : null;
     }
+
+    /// <summary>
+    /// The mirror's items in memory, synced first when older than <paramref name="maxAge"/> (<see cref="EnsureFreshAsync"/>).
+    /// This process reads them again, one query per partition, only when another sync has completed since.
+    /// </summary>
+    /// <param name="maxAge">How old the mirror may be (<c>Xorosoft__MirrorMaxAge</c>).</param>
+    /// <param name="cancellationToken">Stops the sync or the reads.</param>
+    /// <returns>The index of the current sync.</returns>
+    public async Task<XorosoftMirrorIndex> GetIndexAsync(TimeSpan maxAge, CancellationToken cancellationToken = default)
+    {
+        var state = await EnsureFreshAsync(maxAge, cancellationToken);
+        if (_index is { } current && current.SyncedAt == state.SyncedAt)
+        {
+            return current;
+        }
+
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            // Another batch in this process may have loaded it while this one waited.
+            if (_index is not { } loaded || loaded.SyncedAt != state.SyncedAt)
+            {
+                _index = await LoadIndexAsync(state.SyncedAt, cancellationToken);
+                LogIndexLoaded(_index.Count, state.SyncedAt);
+            }
+
+            return _index;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    private async Task<XorosoftMirrorIndex> LoadIndexAsync(DateTimeOffset syncedAt, CancellationToken cancellationToken)
+    {
+        var table = await _storage.GetTableAsync(_tableName, cancellationToken);
+        var partitions = XorosoftItemEntity.Partitions.ToList();
+        var items = new List<XorosoftItem>[partitions.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, partitions.Count), new ParallelOptions { MaxDegreeOfParallelism = LoadsInFlight, CancellationToken = cancellationToken }, async (i, token) =>
+        {
+            items[i] = [];
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitions[i]}");
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: token))
+            {
+                items[i].Add(XorosoftItemEntity.Read(entity, _stockStore));
+            }
+        });
+        return new XorosoftMirrorIndex(syncedAt, items.SelectMany(partition => partition));
+    }
+
+    [LoggerMessage(3, LogLevel.Information, "Loaded the Xorosoft mirror of {SyncedAt} into memory: {ItemCount} items")]
+    private partial void LogIndexLoaded(int itemCount, DateTimeOffset syncedAt);
 }

@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
 using CowansSync.Functions.Storage;
-using CowansSync.Orchestrations.Domain.Matching;
 using CowansSync.Orchestrations.Domain.Products;
 using CowansSync.Orchestrations.Ports;
 
@@ -9,10 +8,9 @@ namespace CowansSync.Functions.Xorosoft;
 
 /// <summary>
 /// A local copy of Xorosoft's item catalog with each item's available stock per store (table <c>xorosoftitems</c>),
-/// so validating a batch costs point reads instead of API calls. Index <c>item</c> is keyed by normalized item
-/// number, <c>upc</c> by GTIN-14, <c>mpn</c> by normalized manufacturer part number (and base part number); each
-/// index is spread over 32 partitions <c>{index}~{bucket:D2}</c> (<see cref="TableBuckets"/>) so no partition grows
-/// with the catalog. Partition <c>state</c> records the last sync.
+/// so validating a batch costs no API calls: one row per item (<see cref="XorosoftItemEntity"/>), spread over 32
+/// partitions so none grows with the catalog, and partition <c>state</c> recording the last sync. Batches look items
+/// up in memory (<see cref="GetIndexAsync"/>), by item number, barcode or part number, without a request per row.
 /// </summary>
 /// <remarks>
 /// Every write is an unconditional upsert of what Xorosoft says, so a repeated or concurrent sync leaves the same
@@ -28,9 +26,6 @@ public sealed partial class XorosoftMirror : IDisposable
     private const int PageSize = 500;
     private const int TransactionsInFlight = 4;
     private const int MaxPages = 10_000;
-    private const string ItemIndex = "item";
-    private const string UpcIndex = "upc";
-    private const string MpnIndex = "mpn";
     private const string StatePartition = "state";
     private const string StateRow = "sync";
     private static readonly IReadOnlyDictionary<string, Dictionary<string, int>> NoStock = new Dictionary<string, Dictionary<string, int>>();
@@ -45,6 +40,8 @@ public sealed partial class XorosoftMirror : IDisposable
     private readonly string _stockStore;
     private readonly string _tableName;
     private readonly SemaphoreSlim _syncing = new(1, 1);
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private XorosoftMirrorIndex? _index;
 
     /// <summary>Creates the mirror.</summary>
     /// <param name="client">The Xorosoft API.</param>
@@ -64,7 +61,11 @@ public sealed partial class XorosoftMirror : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _syncing.Dispose();
+    public void Dispose()
+    {
+        _syncing.Dispose();
+        _loading.Dispose();
+    }
 
     /// <summary>The last completed sync, or <see langword="null"/> when the mirror was never synced.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -225,35 +226,20 @@ public sealed partial class XorosoftMirror : IDisposable
         await upserts.CompleteAsync(cancellationToken);
     }
 
-    // Rows gather per bucket across pages, so 32 buckets per index still fill 100-entity transactions. Items sharing a
-    // barcode or part number share its row; which one a sync leaves there is not defined.
+    // Rows gather per bucket across pages, so 32 buckets still fill 100-entity transactions.
     private static async Task UpsertAsync(
         TableUpsertBatcher upserts, IEnumerable<XorosoftItem> items, IReadOnlyDictionary<string, Dictionary<string, int>> stock, DateTimeOffset syncedAt, CancellationToken cancellationToken)
     {
-        foreach (var item in items)
+        foreach (var item in items.Where(item => Sku.Normalize(item.ItemNumber).Length > 0))
         {
-            var itemNumber = Sku.Normalize(item.ItemNumber);
-            var stockByStore = stock.GetValueOrDefault(itemNumber);
-            await AddAsync(upserts, ItemIndex, itemNumber, item, stockByStore, syncedAt, cancellationToken);
-            if (Gtin.TryParse(item.Upc, out var gtin))
-            {
-                await AddAsync(upserts, UpcIndex, gtin.Value, item, stockByStore, syncedAt, cancellationToken);
-            }
-
-            foreach (var partNumber in new[] { item.ManufacturerPartNumber, item.BasePartNumber }.Select(PartNumber.Normalize).Where(key => key.Length > 0).Distinct(StringComparer.Ordinal))
-            {
-                await AddAsync(upserts, MpnIndex, partNumber, item, stockByStore, syncedAt, cancellationToken);
-            }
+            var stockByStore = stock.GetValueOrDefault(Sku.Normalize(item.ItemNumber));
+            await upserts.AddAsync(XorosoftItemEntity.Create(item, stockByStore, syncedAt), binaryBytes: 0, cancellationToken);
         }
     }
 
-    private static Task AddAsync(
-        TableUpsertBatcher upserts, string index, string key, XorosoftItem item, IReadOnlyDictionary<string, int>? stockByStore, DateTimeOffset syncedAt, CancellationToken cancellationToken) =>
-        key.Length == 0 ? Task.CompletedTask : upserts.AddAsync(XorosoftItemEntity.Create(index, key, item, stockByStore, syncedAt), binaryBytes: 0, cancellationToken);
-
     /// <summary>
-    /// Deletes rows no write has touched since <paramref name="before"/>: items (and barcodes, part numbers) the
-    /// completed listing no longer has. Each row is written with the time of its write, so a row a concurrent sync
+    /// Deletes rows no write has touched since <paramref name="before"/>: items the completed listing no longer has
+    /// (and the barcode and part-number rows earlier versions wrote). Each row is written with the time of its write, so a row a concurrent sync
     /// wrote after this one started is newer and stays; a delete is conditional on the version read, so a row
     /// rewritten meanwhile stays too.
     /// </summary>

@@ -5,7 +5,8 @@ using Microsoft.DurableTask;
 namespace CowansSync.Orchestrations.Import;
 
 /// <summary>
-/// A catalog import: split the ZIP into batch blobs → (large files) export the store once to match against → stage the
+/// A catalog import: split the ZIP into batch blobs while Xorosoft's local copy is made ready → (large files) export the
+/// store once to match against → stage the
 /// batches in sub-orchestrations of <see cref="ImportPlan.BatchesPerChunk"/>, a bounded number at once → wait for
 /// reviews: every <c>approval</c> event pushes the approved changes (<see cref="PushChanges"/>), until none is pending.
 /// The wait is raced with the approval timeout, which marks the run overdue and notifies people once, then waits on.
@@ -45,6 +46,7 @@ public sealed class ImportCatalog : TaskOrchestrator<ImportCatalogInput, RunStat
         var state = new RunState(RunKinds.EtilizeImport, ImportPhases.Split, RunStatus.Running, RunProgress.None, new Dictionary<string, long>(), input.CreatedBy, context.CurrentUtcDateTime);
         context.SetCustomStatus(state);
 
+        var xorosoftReady = context.CallActivityAsync<bool>(nameof(PrepareXorosoftValidation), runId, Retries);
         var split = await context.CallActivityAsync<CatalogSplit>(
             nameof(SplitCatalog), new SplitCatalogInput(runId, input.Settings, plan.BatchSize, plan.MaxListedErrors), Retries);
         if (split.Refusal is { } refusal)
@@ -63,6 +65,7 @@ public sealed class ImportCatalog : TaskOrchestrator<ImportCatalogInput, RunStat
             settings = settings with { StoreSnapshotId = runId };
         }
 
+        await xorosoftReady;
         state = await StageAsync(context, runId, settings, split, plan, state with { Phase = ImportPhases.Validate, Note = null });
         var pending = settings.CreateStagingEntries ? await context.CallActivityAsync<int>(nameof(CountPendingChanges), runId, Retries) : 0;
         if (pending > 0)

@@ -82,7 +82,7 @@ public sealed class XorosoftCatalogTests(XorosoftSandboxFixture fixture) : IClas
         // The mirror forgets the item, as a mirror synced before Xorosoft added it would not know it.
         var table = await fixture.Storage.GetTableAsync(tableName);
         var rowKey = Sku.Normalize(known);
-        using var deleted = await table.DeleteEntityAsync(XorosoftItemEntity.PartitionOf("item", rowKey), rowKey);
+        using var deleted = await table.DeleteEntityAsync(XorosoftItemEntity.PartitionOf(rowKey), rowKey);
         Assert.Equal(204, deleted.Status);
         var requestsAfterSync = sut.RequestCount;
 

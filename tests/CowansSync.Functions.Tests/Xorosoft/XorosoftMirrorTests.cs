@@ -1,5 +1,7 @@
 using Azure.Data.Tables;
+using CowansSync.Functions.Xorosoft;
 using CowansSync.Orchestrations.Domain.Matching;
+using CowansSync.Orchestrations.Ports;
 using CowansSync.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -87,53 +89,66 @@ public sealed class XorosoftMirrorTests(XorosoftSandboxFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task SyncAsync_FullListing_SpreadsEachIndexOverBucketsAndLookupsFindEveryItem()
+    public async Task GetIndexAsync_AfterASync_SpreadsItemsOverBucketsAndFindsEveryItemByNumberBarcodeAndPartNumber()
     {
         var tableName = AzuriteServer.UniqueName("xbuckets");
         using var client = fixture.CreateClient();
         using var sut = fixture.CreateMirror(client, tableName);
-        await sut.SyncAsync();
+
+        var index = await sut.GetIndexAsync(TimeSpan.FromHours(1));
 
         var partitions = (await RowsAsync(tableName)).Select(row => row[..row.IndexOf('/', StringComparison.Ordinal)]).Distinct(StringComparer.Ordinal).ToList();
         var misses = new List<string>();
         foreach (var sku in fixture.SkusOf("in_all"))
         {
-            var item = await sut.FindByItemNumberAsync(sku) ?? throw new InvalidOperationException($"{sku} not mirrored");
+            var item = index.ByItemNumber(sku.ToLowerInvariant()) ?? throw new InvalidOperationException($"{sku} not mirrored");
             var mpn = PartNumber.Normalize(item.ManufacturerPartNumber!);
-            if ((await sut.FindByUpcAsync(item.Upc!))?.ItemNumber != sku
-                || (await sut.FindByPartNumberAsync(item.ManufacturerPartNumber!))?.ItemNumber != sku
-                || !(await sut.FindByPartNumberPrefixAsync(mpn[..3], 1000)).Any(found => found.ItemNumber == sku))
+            if (index.ByUpc(item.Upc)?.ItemNumber != sku
+                || index.ByPartNumber(item.ManufacturerPartNumber!.ToLowerInvariant())?.ItemNumber != sku
+                || index.ByPartNumber(item.ManufacturerPartNumber, item.Manufacturer + " Inc.")?.ItemNumber != sku
+                || index.ByPartNumber(item.ManufacturerPartNumber, "Another Maker") is not null
+                || !index.ByPartNumberPrefix(mpn[..3], 1000).Any(found => found.ItemNumber == sku))
             {
                 misses.Add(sku);
             }
         }
 
-        Assert.All(["item", "upc", "mpn"], index => Assert.True(partitions.Count(partition => partition.StartsWith(index + "~", StringComparison.Ordinal)) > 8, string.Join(",", partitions)));
-        Assert.All(partitions, partition => Assert.Matches("^(item|upc|mpn)~[0-3][0-9]$", partition));
+        Assert.True(partitions.Count > 8, string.Join(",", partitions));
+        Assert.All(partitions, partition => Assert.Matches("^item~[0-3][0-9]$", partition));
+        Assert.Equal(fixture.Count("in_all") + fixture.Count("new_in_etilize") + fixture.Count("shopify_only"), index.Count);
         Assert.Empty(misses);
     }
 
     [Fact]
-    public async Task FindByPartNumberPrefixAsync_AcrossBuckets_ReturnsKeyOrderAndHonoursTheLimit()
+    public async Task GetIndexAsync_SameSync_IsReadOnceAndASyncElsewhereIsReadAgain()
     {
-        var tableName = AzuriteServer.UniqueName("xprefix");
+        var tableName = AzuriteServer.UniqueName("xreload");
         using var client = fixture.CreateClient();
         using var sut = fixture.CreateMirror(client, tableName);
-        await sut.SyncAsync();
-        var item = await sut.FindByItemNumberAsync(fixture.SkusOf("in_all")[0]);
-        var prefix = PartNumber.Normalize(item!.ManufacturerPartNumber!)[..1];
-        var expected = (await RowsAsync(tableName))
-            .Where(row => row.StartsWith("mpn~", StringComparison.Ordinal) && row[(row.IndexOf('/', StringComparison.Ordinal) + 1)..].StartsWith(prefix, StringComparison.Ordinal))
-            .OrderBy(row => row[(row.IndexOf('/', StringComparison.Ordinal) + 1)..row.IndexOf('=', StringComparison.Ordinal)], StringComparer.Ordinal)
-            .Select(row => row[(row.IndexOf('=', StringComparison.Ordinal) + 1)..row.IndexOf(':', StringComparison.Ordinal)])
-            .ToList();
+        using var otherProcess = fixture.CreateMirror(client, tableName);
 
-        var all = await sut.FindByPartNumberPrefixAsync(prefix, 1000);
-        var limited = await sut.FindByPartNumberPrefixAsync(prefix, 3);
+        var first = await sut.GetIndexAsync(TimeSpan.FromHours(1));
+        var again = await sut.GetIndexAsync(TimeSpan.FromHours(1));
+        await otherProcess.SyncAsync();
+        var afterTheOtherSync = await sut.GetIndexAsync(TimeSpan.FromHours(1));
 
-        Assert.True(expected.Count > 3, $"{expected.Count}");
-        Assert.Equal(expected, all.Select(found => found.ItemNumber));
-        Assert.Equal(expected.Take(3), limited.Select(found => found.ItemNumber));
+        Assert.Same(first, again);
+        Assert.NotSame(first, afterTheOtherSync);
+        Assert.True(afterTheOtherSync.SyncedAt > first.SyncedAt);
+    }
+
+    [Fact]
+    public void ByPartNumberAndByUpc_SharedBySeveralItems_FindNone()
+    {
+        XorosoftItem Item(string number, string mpn, string upc, string maker) => new(number, number, null, maker, mpn, upc, null, null, null, Active: true);
+        var sut = new XorosoftMirrorIndex(DateTimeOffset.UnixEpoch, [Item("A-1", "P-1", "072782000011", "Acme"), Item("B-1", "P-1", "072782000011", "Bolt"), Item("C-1", "P-2", "072782000028", "Acme")]);
+
+        Assert.Null(sut.ByPartNumber("p1"));
+        Assert.Null(sut.ByUpc("072782000011"));
+        Assert.Equal("B-1", sut.ByPartNumber("P-1", "Bolt Corp.")?.ItemNumber);
+        Assert.Equal("C-1", sut.ByUpc("0072782000028")?.ItemNumber);
+        Assert.Equal(["A-1", "B-1", "C-1"], sut.ByPartNumberPrefix("P", 10).Select(item => item.ItemNumber).Order(StringComparer.Ordinal));
+        Assert.Equal(2, sut.ByPartNumberPrefix("P", 2).Count);
     }
 
     private async Task<List<string>> RowsAsync(string tableName)

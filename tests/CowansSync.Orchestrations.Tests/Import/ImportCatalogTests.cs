@@ -146,6 +146,8 @@ public sealed class ImportCatalogTests : IAsyncLifetime
 
         public int? FailingBatch { get; set; }
 
+        public bool XorosoftPrepared { get; private set; }
+
         public Action OnPush { get; set; } = () => { };
 
         public ConcurrentBag<int> StagedBatches { get; } = [];
@@ -158,6 +160,7 @@ public sealed class ImportCatalogTests : IAsyncLifetime
         {
             registry.AddOrchestrator<ImportCatalog>();
             registry.AddOrchestrator<StageCatalogChunk>();
+            registry.AddActivityFunc<string, bool>(nameof(PrepareXorosoftValidation), (_, _) => XorosoftPrepared = true);
             registry.AddActivityFunc<SplitCatalogInput, CatalogSplit>(nameof(SplitCatalog), (_, _) => Split);
             registry.AddActivityFunc<StageBatchInput, StagedBatches>(nameof(StageBatch), (_, input) => Stage(input));
             registry.AddActivityFunc<string, int>(nameof(CountPendingChanges), (_, _) => Pending);
@@ -183,6 +186,11 @@ public sealed class ImportCatalogTests : IAsyncLifetime
             if (input.BatchIndex == FailingBatch)
             {
                 throw new InvalidOperationException("storage is down");
+            }
+
+            if (!XorosoftPrepared)
+            {
+                throw new InvalidOperationException("A batch was staged before Xorosoft's copy was ready.");
             }
 
             StagedBatches.Add(input.BatchIndex);
