@@ -1,26 +1,38 @@
-using Azure.Data.Tables;
+using System.IO.Compression;
+using System.Text.Json;
 using CowansSync.Functions.Storage;
+using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Domain.Products;
 using CowansSync.Orchestrations.Ports;
 
 namespace CowansSync.Functions.Shopify;
 
 /// <summary>
-/// Store snapshots from Shopify's bulk export (<see cref="ShopifyBulkExport"/>), kept in table <c>storesnapshots</c>
-/// (see <see cref="StoreSnapshotRows"/>) and looked up with point reads instead of cost-limited searches.
+/// Store snapshots from Shopify's bulk export (<see cref="ShopifyBulkExport"/>), kept as one blob each (container
+/// <c>storesnapshots</c>, <c>{snapshot}.jsonl.gz</c>: the products as JSON lines, gzip) and looked up in memory
+/// (<see cref="StoreSnapshotIndex"/>) instead of with cost-limited searches or a table request per row: a process reads
+/// a snapshot once, on its first lookup, and keeps the last one it read.
 /// </summary>
 /// <remarks>
-/// Idempotent: loading upserts (replaces) the same rows, so a repeated or concurrent <see cref="TryCompleteAsync"/>
-/// leaves the same snapshot. One product per SKU and per barcode key is kept: where the store holds two products with
-/// one SKU or barcode, the snapshot has one of them.
+/// Idempotent: loading rewrites the same blob from the same export, so a repeated or concurrent
+/// <see cref="TryCompleteAsync"/> leaves the same snapshot. A snapshot is written whole before the call returns
+/// <see langword="true"/>, so no lookup sees part of one.
 /// </remarks>
-public sealed partial class ShopifyStoreSnapshots(ShopifyBulkExport export, StorageClients storage, ILogger<ShopifyStoreSnapshots> logger) : IStoreSnapshots
+public sealed partial class ShopifyStoreSnapshots(ShopifyBulkExport export, StorageClients storage, ILogger<ShopifyStoreSnapshots> logger) : IStoreSnapshots, IDisposable
 {
-    /// <summary>Point reads in flight per <see cref="FindAsync"/>.</summary>
-    public const int MaxParallelReads = 16;
+    /// <summary>The container.</summary>
+    public const string ContainerName = "storesnapshots";
 
-    /// <summary>Transactions in flight while loading.</summary>
-    public const int MaxTransactionsInFlight = 4;
+    private readonly SemaphoreSlim _reading = new(1, 1);
+    private StoreSnapshotIndex? _last;
+
+    /// <summary>The blob of a snapshot.</summary>
+    /// <param name="snapshotId">The snapshot.</param>
+    /// <returns>Its name in <see cref="ContainerName"/>.</returns>
+    public static string BlobNameOf(string snapshotId) => $"{snapshotId}.jsonl.gz";
+
+    /// <inheritdoc />
+    public void Dispose() => _reading.Dispose();
 
     /// <inheritdoc />
     /// <exception cref="ShopifyBulkOperationException">Shopify refused, e.g. <c>OPERATION_IN_PROGRESS</c> while another bulk query runs.</exception>
@@ -47,8 +59,8 @@ public sealed partial class ShopifyStoreSnapshots(ShopifyBulkExport export, Stor
                     $"The store export {exportId} for snapshot {snapshotId} ended {status.Status} (error code {status.ErrorCode ?? "none"}).");
         }
 
-        var (products, rows) = status.Url is null ? (0, 0L) : await LoadAsync(snapshotId, status.Url, cancellationToken).ConfigureAwait(false);
-        LogLoaded(snapshotId, exportId, products, rows);
+        var (products, bytes) = await LoadAsync(snapshotId, status.Url, cancellationToken).ConfigureAwait(false);
+        LogLoaded(snapshotId, exportId, products, bytes);
         return true;
     }
 
@@ -58,48 +70,80 @@ public sealed partial class ShopifyStoreSnapshots(ShopifyBulkExport export, Stor
         ArgumentException.ThrowIfNullOrWhiteSpace(snapshotId);
         ArgumentNullException.ThrowIfNull(skus);
         ArgumentNullException.ThrowIfNull(barcodes);
+        if (await IndexOfAsync(snapshotId, cancellationToken).ConfigureAwait(false) is not { } index)
+        {
+            return [];
+        }
+
         // The same exact-match rules as ShopifyCatalog: SKUs compared normalized, barcodes trimmed and then verbatim.
         var wantedSkus = skus.Select(Sku.Normalize).Where(sku => sku.Length > 0).ToHashSet(StringComparer.Ordinal);
         var wantedBarcodes = barcodes.Select(barcode => barcode?.Trim()).OfType<string>().Where(barcode => barcode.Length > 0).ToHashSet(StringComparer.Ordinal);
-        var keys = wantedSkus.Select(StoreSnapshotRows.SkuKey).Concat(wantedBarcodes.Select(StoreSnapshotRows.BarcodeKey).OfType<string>())
-            .Distinct(StringComparer.Ordinal).ToArray();
-        var table = await storage.GetTableAsync(StoreSnapshotRows.TableName, cancellationToken).ConfigureAwait(false);
-        var read = new Product?[keys.Length];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = MaxParallelReads, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, keys.Length), options, async (index, token) =>
-        {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(StoreSnapshotRows.Partition(snapshotId, keys[index]), keys[index], cancellationToken: token).ConfigureAwait(false);
-            read[index] = row.HasValue ? StoreSnapshotRows.FromRow(row.Value!) : null;
-        }).ConfigureAwait(false);
-
+        var found = wantedSkus.Select(index.BySku)
+            .Concat(wantedBarcodes.Select(StoreSnapshotIndex.BarcodeKey).OfType<string>().Distinct(StringComparer.Ordinal).Select(index.ByBarcodeKey))
+            .OfType<Product>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        return [.. read.OfType<Product>().Where(product =>
+        return [.. found.Where(product =>
             (wantedSkus.Contains(product.Sku.Normalized) || (product.Upc is { } upc && wantedBarcodes.Contains(upc))) && seen.Add(product.Sku.Normalized))];
     }
 
-    private async Task<(int Products, long Rows)> LoadAsync(string snapshotId, Uri url, CancellationToken cancellationToken)
+    private async Task<StoreSnapshotIndex?> IndexOfAsync(string snapshotId, CancellationToken cancellationToken)
     {
-        var table = await storage.GetTableAsync(StoreSnapshotRows.TableName, cancellationToken).ConfigureAwait(false);
-        var products = 0;
-        var batcher = new TableUpsertBatcher(table, MaxTransactionsInFlight);
-        await using (batcher.ConfigureAwait(false))
+        if (_last is { } last && last.SnapshotId == snapshotId)
         {
-            await foreach (var product in export.ReadResultAsync(url, cancellationToken).ConfigureAwait(false))
-            {
-                var (rows, bytes) = StoreSnapshotRows.ToRows(snapshotId, product);
-                foreach (var row in rows)
-                {
-                    await batcher.AddAsync(row, bytes, cancellationToken).ConfigureAwait(false);
-                }
+            return last;
+        }
 
-                products++;
+        await _reading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_last is { } read && read.SnapshotId == snapshotId)
+            {
+                return read;
             }
 
-            await batcher.CompleteAsync(cancellationToken).ConfigureAwait(false);
-            return (products, batcher.Written);
+            var container = await storage.GetBlobContainerAsync(ContainerName, cancellationToken).ConfigureAwait(false);
+            var blob = container.GetBlobClient(BlobNameOf(snapshotId));
+            if (!await blob.ExistsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            await using var file = await blob.OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            _last = await StoreSnapshotIndex.ReadAsync(snapshotId, file, cancellationToken).ConfigureAwait(false);
+            LogRead(snapshotId, _last.Count);
+            return _last;
+        }
+        finally
+        {
+            _reading.Release();
         }
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Loaded store snapshot {SnapshotId} from export {ExportId}: {Products} products, {Rows} rows")]
-    private partial void LogLoaded(string snapshotId, string exportId, int products, long rows);
+    // An empty store's export has no file: its snapshot is an empty one.
+    private async Task<(int Products, long Bytes)> LoadAsync(string snapshotId, Uri? url, CancellationToken cancellationToken)
+    {
+        var container = await storage.GetBlobContainerAsync(ContainerName, cancellationToken).ConfigureAwait(false);
+        var products = 0;
+        var blob = container.GetBlobClient(BlobNameOf(snapshotId));
+        await using (var file = await blob.OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
+        {
+            var exported = url is null ? AsyncEnumerable.Empty<Product>() : export.ReadResultAsync(url, cancellationToken);
+            await foreach (var product in exported.ConfigureAwait(false))
+            {
+                await JsonSerializer.SerializeAsync(gzip, product, DomainJson.Options, cancellationToken).ConfigureAwait(false);
+                gzip.WriteByte((byte)'\n');
+                products++;
+            }
+        }
+
+        var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        return (products, properties.Value.ContentLength);
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "Loaded store snapshot {SnapshotId} from export {ExportId}: {Products} products, {Bytes} bytes compressed")]
+    private partial void LogLoaded(string snapshotId, string exportId, int products, long bytes);
+
+    [LoggerMessage(2, LogLevel.Information, "Read store snapshot {SnapshotId} into memory: {Products} products")]
+    private partial void LogRead(string snapshotId, int products);
 }

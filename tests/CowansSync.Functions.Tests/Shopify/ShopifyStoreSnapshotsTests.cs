@@ -1,5 +1,5 @@
+using System.IO.Compression;
 using System.Text.Json;
-using Azure.Data.Tables;
 using CowansSync.Functions.Shopify;
 using CowansSync.Functions.Storage;
 using CowansSync.Orchestrations.Domain;
@@ -59,42 +59,41 @@ public sealed class ShopifyStoreSnapshotsTests(ShopifySandboxFixture fixture) : 
     }
 
     [Fact]
-    public async Task TryCompleteAsync_Twice_LeavesTheSameRows()
+    public async Task TryCompleteAsync_Twice_LeavesTheSameSnapshot()
     {
         // Arrange
         var storeSkus = await StoreSkusAsync();
         var sut = CreateSnapshots();
         var snapshotId = NewSnapshotId();
         var exportId = await LoadAsync(sut, snapshotId);
-        var first = await RowsAsync(snapshotId);
+        var first = await LinesAsync(snapshotId);
 
         // Act
         var completed = await sut.TryCompleteAsync(snapshotId, exportId, CancellationToken.None);
 
         // Assert
         Assert.True(completed);
-        var second = await RowsAsync(snapshotId);
-        Assert.Equal(first, second);
-        Assert.Equal(storeSkus.Count, first.Count(row => row.StartsWith("sku:", StringComparison.Ordinal)));
-        Assert.Contains(first, row => row.StartsWith("upc:", StringComparison.Ordinal));
+        Assert.Equal(first, await LinesAsync(snapshotId));
+        Assert.Equal(storeSkus.Count, first.Count);
     }
 
     [Fact]
-    public async Task TryCompleteAsync_CompletedExport_SpreadsRowsOverThe32BucketsOfTheSnapshot()
+    public async Task FindAsync_ManyBatchesOfOneSnapshot_ReadItsBlobOnce()
     {
         // Arrange
+        var storeSkus = await StoreSkusAsync();
         var sut = CreateSnapshots();
         var snapshotId = NewSnapshotId();
-
-        // Act
         await LoadAsync(sut, snapshotId);
+        await sut.FindAsync(snapshotId, storeSkus.Take(1).ToList(), [], CancellationToken.None);
+        var blob = (await Storage().GetBlobContainerAsync(ShopifyStoreSnapshots.ContainerName)).GetBlobClient(ShopifyStoreSnapshots.BlobNameOf(snapshotId));
+        await blob.DeleteAsync();
+
+        // Act: the blob is gone, so only the copy in memory can answer.
+        var found = await Task.WhenAll(storeSkus.Chunk(10).Select(batch => sut.FindAsync(snapshotId, batch, [], CancellationToken.None)));
 
         // Assert
-        var table = await Storage().GetTableAsync("storesnapshots");
-        var (from, to) = TableBuckets.Range(snapshotId);
-        var rows = await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), select: ["PartitionKey", "RowKey"]).ToListAsync();
-        Assert.All(rows, row => Assert.Equal(TableBuckets.Partition(snapshotId, row.RowKey, 32), row.PartitionKey));
-        Assert.Equal(32, rows.Select(row => row.PartitionKey).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(storeSkus.Order(StringComparer.Ordinal), found.SelectMany(batch => batch).Select(product => product.Sku.Original).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -133,7 +132,7 @@ public sealed class ShopifyStoreSnapshotsTests(ShopifySandboxFixture fixture) : 
         Assert.Contains("Failed", error.Message, StringComparison.Ordinal);
         Assert.Contains("INTERNAL_SERVER_ERROR", error.Message, StringComparison.Ordinal);
         Assert.Contains(exportId, error.Message, StringComparison.Ordinal);
-        Assert.Empty(await RowsAsync(snapshotId));
+        Assert.False(await (await Storage().GetBlobContainerAsync(ShopifyStoreSnapshots.ContainerName)).GetBlobClient(ShopifyStoreSnapshots.BlobNameOf(snapshotId)).ExistsAsync());
     }
 
     public void Dispose() => _downloads.Dispose();
@@ -164,12 +163,12 @@ public sealed class ShopifyStoreSnapshotsTests(ShopifySandboxFixture fixture) : 
         }
     }
 
-    private async Task<List<string>> RowsAsync(string snapshotId)
+    private async Task<List<string>> LinesAsync(string snapshotId)
     {
-        var table = await Storage().GetTableAsync("storesnapshots");
-        var (from, to) = TableBuckets.Range(snapshotId);
-        var rows = await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), select: ["RowKey"]).ToListAsync();
-        return [.. rows.Select(row => row.RowKey).Order(StringComparer.Ordinal)];
+        var container = await Storage().GetBlobContainerAsync(ShopifyStoreSnapshots.ContainerName);
+        await using var file = await container.GetBlobClient(ShopifyStoreSnapshots.BlobNameOf(snapshotId)).OpenReadAsync();
+        using var lines = new StreamReader(new GZipStream(file, CompressionMode.Decompress));
+        return [.. (await lines.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)];
     }
 
     private async Task<List<string>> StoreSkusAsync()
