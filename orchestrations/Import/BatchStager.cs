@@ -41,7 +41,7 @@ public sealed class BatchStager(ApprovalRuleEngine rules, ImportSettings setting
             counters[ImportCounters.ProcessedRows]++;
             var lookup = lookups.GetValueOrDefault(row.LookupKey());
             var known = lookup?.Validation.IsKnownUnder(settings.ValidationMode) == true;
-            if (!known && settings.ApplyXorosoftFilter)
+            if (settings.FiltersOut(lookup))
             {
                 counters[ImportCounters.XorosoftFiltered]++;
                 filtered.Add(row.Identity());

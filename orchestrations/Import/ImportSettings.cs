@@ -1,5 +1,6 @@
 using CowansSync.Orchestrations.Domain.Matching;
 using CowansSync.Orchestrations.Domain.Rules;
+using CowansSync.Orchestrations.Ports;
 
 namespace CowansSync.Orchestrations.Import;
 
@@ -26,6 +27,11 @@ public sealed record ImportSettings
 
     /// <summary>How Xorosoft lookups match.</summary>
     public XorosoftValidationMode ValidationMode { get; init; } = XorosoftValidationMode.Strict;
+
+    /// <summary>Whether a row with this Xorosoft verdict is left out of the run.</summary>
+    /// <param name="lookup">What Xorosoft said of the row, or <see langword="null"/> when it said nothing.</param>
+    /// <returns><see langword="true"/> when the filter applies and the item is not known under <see cref="ValidationMode"/>.</returns>
+    public bool FiltersOut(XorosoftLookup? lookup) => ApplyXorosoftFilter && lookup?.Validation.IsKnownUnder(ValidationMode) != true;
 
     /// <summary>The store snapshot the batches match against; <see langword="null"/>: each batch asks Shopify.</summary>
     public string? StoreSnapshotId { get; init; }

@@ -35,9 +35,11 @@ public sealed class StageBatch(
         var rulesTask = rules.ListAsync(cancellationToken);
         var lookups = await xorosoft.ValidateAsync(items, settings.ValidationMode, cancellationToken);
 
-        // A row the feed gave no SKU is known in the store by the item number Xorosoft found for it.
-        string[] skus = [.. items.Select(i => i.Sku ?? lookups.GetValueOrDefault(i.LookupKey())?.Item?.ItemNumber).OfType<string>().Distinct(StringComparer.Ordinal)];
-        string[] barcodes = [.. items.Select(i => i.Upc).OfType<string>().Where(Gtin.IsValid).Distinct(StringComparer.Ordinal)];
+        // Rows the run leaves out need no store product; a row the feed gave no SKU is known in the store by the item
+        // number Xorosoft found for it.
+        var kept = items.Select(item => (Item: item, Lookup: lookups.GetValueOrDefault(item.LookupKey()))).Where(row => !settings.FiltersOut(row.Lookup)).ToList();
+        string[] skus = [.. kept.Select(row => row.Item.Sku ?? row.Lookup?.Item?.ItemNumber).OfType<string>().Distinct(StringComparer.Ordinal)];
+        string[] barcodes = [.. kept.Select(row => row.Item.Upc).OfType<string>().Where(Gtin.IsValid).Distinct(StringComparer.Ordinal)];
         var products = settings.StoreSnapshotId is { } snapshotId
             ? await snapshots.FindAsync(snapshotId, skus, barcodes, cancellationToken)
             : await shopify.FindAsync(skus, barcodes, cancellationToken);
