@@ -1,6 +1,7 @@
 // Catalog writes shared by the seed, the GraphQL mutations and merchant edits, so a product made
 // by any of them has the same shape: variants with an inventory item each, an inventory level at
 // the shop's location, media, collection membership and metafields, all linked by GID.
+import { metafieldsOf } from './metafields.js';
 
 /** Inventory quantity names Shopify keeps per level; the sandbox has no orders, so only stock moves. */
 const QUANTITY_NAMES = ['available', 'on_hand', 'committed', 'reserved', 'incoming', 'damaged', 'quality_control', 'safety_stock'];
@@ -120,7 +121,7 @@ export function deleteProduct(store, product) {
   variantsOf(store, product).forEach((variant) => deleteVariant(store, product, variant));
   product.mediaIds.forEach((id) => store.remove(store.node(id)));
   store.all('Collection').forEach((collection) => leaveCollection(collection, product));
-  store.all('Metafield').filter((metafield) => metafield.ownerId === product.id).forEach((metafield) => store.remove(metafield));
+  metafieldsOf(store, product.id).forEach((metafield) => store.remove(metafield));
   store.remove(product);
   store.changed('products/delete', product);
 }

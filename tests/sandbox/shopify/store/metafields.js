@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 export const APP_NAMESPACE = '$app';
 
 export function metafieldsOf(store, ownerId) {
-  return store.all('Metafield').filter((metafield) => metafield.ownerId === ownerId);
+  return store.owned('Metafield', ownerId);
 }
 
 export function findMetafield(store, ownerId, namespace, key) {

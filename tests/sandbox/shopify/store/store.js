@@ -10,6 +10,8 @@ const FIRST_NUMBER = 1001;
 export class Store extends EventEmitter {
   #recordsByType = new Map();
   #lastNumberByType = new Map();
+  // Per type, the records that name an owner (metafields), by owner GID: a product's metafields without a scan of all.
+  #ownedByType = new Map();
 
   constructor({ clock, shopDomain, shopName }) {
     super();
@@ -23,6 +25,7 @@ export class Store extends EventEmitter {
   clear() {
     this.#recordsByType.clear();
     this.#lastNumberByType.clear();
+    this.#ownedByType.clear();
     this.clock.reset();
     const now = this.clock.now();
     this.shop = this.add('Shop', {
@@ -45,11 +48,18 @@ export class Store extends EventEmitter {
     this.#lastNumberByType.set(type, number);
     const record = { __typename: type, id: gid(type, number, idSuffix), legacyResourceId: String(number), ...fields };
     this.#records(type).set(record.id, record);
+    if (record.ownerId) this.#owned(type, record.ownerId).set(record.id, record);
     return record;
   }
 
   remove(record) {
     this.#records(record.__typename).delete(record.id);
+    if (record.ownerId) this.#owned(record.__typename, record.ownerId).delete(record.id);
+  }
+
+  /** The records of `type` whose `ownerId` is `ownerId` (set when added), oldest first. */
+  owned(type, ownerId) {
+    return [...this.#owned(type, ownerId).values()];
   }
 
   /** The record a GID names, or null. */
@@ -72,6 +82,13 @@ export class Store extends EventEmitter {
   /** Announces a change Shopify would publish as a webhook (topic as in REST, e.g. products/update). */
   changed(topic, record) {
     this.emit('change', topic, record);
+  }
+
+  #owned(type, ownerId) {
+    if (!this.#ownedByType.has(type)) this.#ownedByType.set(type, new Map());
+    const byOwner = this.#ownedByType.get(type);
+    if (!byOwner.has(ownerId)) byOwner.set(ownerId, new Map());
+    return byOwner.get(ownerId);
   }
 
   #records(type) {
