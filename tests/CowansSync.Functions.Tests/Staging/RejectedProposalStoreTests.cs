@@ -11,7 +11,7 @@ public sealed class RejectedProposalStoreTests
     [Fact]
     public async Task RememberAsync_Twice_IsFoundOnceWithTheChangeThatLeftIt()
     {
-        var sut = await CreateAsync();
+        using var sut = await CreateAsync();
         var rejected = Rejected();
 
         await sut.RememberAsync(rejected, CancellationToken.None);
@@ -24,7 +24,7 @@ public sealed class RejectedProposalStoreTests
     [Fact]
     public async Task ForgetAsync_ByAnotherChangeWithTheSameProposal_KeepsIt_ByItsOwnChange_ForgetsIt()
     {
-        var sut = await CreateAsync();
+        using var sut = await CreateAsync();
         var rejected = Rejected();
         var sameProposalLater = rejected with { ChangeId = StagedChangeId.For("run-later", rejected.Sku, rejected.Direction), RunId = "run-later" };
         await sut.RememberAsync(rejected, CancellationToken.None);
@@ -37,6 +37,25 @@ public sealed class RejectedProposalStoreTests
 
         Assert.Single(afterOther);
         Assert.Empty(afterOwn);
+    }
+
+    [Fact]
+    public async Task FindAsync_RejectionRememberedAndForgottenByAnotherProcess_IsSeenAtOnce()
+    {
+        using var sut = await CreateAsync();
+        using var otherProcess = await CreateAsync();
+        var rejected = Rejected();
+        var fingerprint = ProposalFingerprint.Of(rejected);
+        var before = await sut.FindAsync([fingerprint], CancellationToken.None);
+
+        await otherProcess.RememberAsync(rejected, CancellationToken.None);
+        var afterRemember = await sut.FindAsync([fingerprint], CancellationToken.None);
+        await otherProcess.ForgetAsync(rejected, CancellationToken.None);
+        var afterForget = await sut.FindAsync([fingerprint], CancellationToken.None);
+
+        Assert.Empty(before);
+        Assert.Equal(rejected.ChangeId, Assert.Single(afterRemember).Value);
+        Assert.Empty(afterForget);
     }
 
     private static async Task<RejectedProposalStore> CreateAsync()
