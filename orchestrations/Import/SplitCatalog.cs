@@ -11,6 +11,8 @@ namespace CowansSync.Orchestrations.Import;
 /// </remarks>
 public sealed class SplitCatalog(IPayloadStore payloads, ICatalogFileReader reader) : TaskActivity<SplitCatalogInput, CatalogSplit>
 {
+    private const int WritesInFlight = 4;
+
     /// <inheritdoc />
     public override async Task<CatalogSplit> RunAsync(TaskActivityContext context, SplitCatalogInput input)
     {
@@ -40,34 +42,52 @@ public sealed class SplitCatalog(IPayloadStore payloads, ICatalogFileReader read
         var batches = 0;
         var batch = new List<CatalogItem>(input.BatchSize);
         var lastBatchRows = 0;
-        await using var zip = await payloads.OpenReadAsync(input.Settings.DropPath, CancellationToken.None);
-        await foreach (var row in reader.ReadAsync(zip, CancellationToken.None))
+
+        // The reader goes on while the last few batches upload.
+        var writes = new Queue<Task>();
+        async Task WriteAsync()
         {
-            rows++;
-            if (row.Error is { } error)
+            (lastBatchRows, batches) = (batch.Count, batches + 1);
+            writes.Enqueue(payloads.WriteBatchAsync(input.RunId, batches - 1, batch, CancellationToken.None));
+            batch = new List<CatalogItem>(input.BatchSize);
+            if (writes.Count >= WritesInFlight)
             {
-                failed++;
-                if (errors.Count < input.MaxListedErrors)
-                {
-                    errors.Add($"{error.File} line {error.Line}: {error.Reason}");
-                }
-            }
-            else if (row.Item is { } item)
-            {
-                batch.Add(item);
-                if (batch.Count == input.BatchSize)
-                {
-                    (lastBatchRows, batches) = (batch.Count, batches + 1);
-                    await payloads.WriteBatchAsync(input.RunId, batches - 1, batch, CancellationToken.None);
-                    batch.Clear();
-                }
+                await writes.Dequeue();
             }
         }
 
-        if (batch.Count > 0)
+        try
         {
-            (lastBatchRows, batches) = (batch.Count, batches + 1);
-            await payloads.WriteBatchAsync(input.RunId, batches - 1, batch, CancellationToken.None);
+            await using var zip = await payloads.OpenReadAsync(input.Settings.DropPath, CancellationToken.None);
+            await foreach (var row in reader.ReadAsync(zip, CancellationToken.None))
+            {
+                rows++;
+                if (row.Error is { } error)
+                {
+                    failed++;
+                    if (errors.Count < input.MaxListedErrors)
+                    {
+                        errors.Add($"{error.File} line {error.Line}: {error.Reason}");
+                    }
+                }
+                else if (row.Item is { } item)
+                {
+                    batch.Add(item);
+                    if (batch.Count == input.BatchSize)
+                    {
+                        await WriteAsync();
+                    }
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await WriteAsync();
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(writes);
         }
 
         return new CatalogSplit(rows, failed, batches, lastBatchRows, errors);
