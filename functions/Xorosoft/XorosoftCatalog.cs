@@ -30,7 +30,7 @@ public sealed partial class XorosoftCatalog(
     private const int FuzzyCandidateLimit = 50;
     private const decimal FuzzyMinimumSimilarity = 0.6m;
 
-    // Mirror reads are cheap; the client's own three slots bound the Xorosoft requests among these.
+    // Lookups in the index take no time; the parallelism serves the live requests, which the client's three slots bound.
     private const int ParallelLookups = 8;
 
     /// <summary>Requests sent to Xorosoft so far by this process (for "Xorosoft requests per product").</summary>
