@@ -51,9 +51,10 @@ public sealed class BatchStager(ApprovalRuleEngine rules, ImportSettings setting
             var item = known && lookup!.Item is { } erp
                 ? row with { Sku = row.Sku ?? erp.ItemNumber, Price = erp.Price, Cost = erp.Cost, Quantity = erp.Stock }
                 : row;
-            if (item.Sku is null && matcher.FindBestMatch(item) is { } storeMatch)
+            var match = matcher.FindBestMatch(item);
+            if (item.Sku is null && match is not null)
             {
-                item = item with { Sku = storeMatch.Product.Sku.Original };
+                item = item with { Sku = match.Product.Sku.Original };
             }
 
             if (!Sku.TryParse(item.Sku, out _))
@@ -65,7 +66,6 @@ public sealed class BatchStager(ApprovalRuleEngine rules, ImportSettings setting
                 continue;
             }
 
-            var match = matcher.FindBestMatch(item);
             var diff = ProductDiff.Between(match?.Product, CatalogItemProposal.Propose(item, match?.Product), ChangeDirection.EtilizeImport);
             counters[match is null ? ImportCounters.NewProducts : ImportCounters.MatchedProducts]++;
             if (diff.IsEmpty)
