@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using CowansSync.Orchestrations.Ports;
 using CowansSync.Functions.Settings;
+using CowansSync.Orchestrations.Ports;
 using Microsoft.Extensions.Options;
 
 namespace CowansSync.Functions.Etilize;

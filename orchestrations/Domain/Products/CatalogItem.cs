@@ -54,7 +54,7 @@ public sealed record CatalogItem
     public string LookupKey() => Sku ?? $"{SourceFile}:{SourceLine}";
 
     /// <summary>How a person recognizes the row: its SKU, else its manufacturer and part number, else its barcode.</summary>
-    /// <returns>The identity, e.g. <c>SKU COS-1</c> or <c>Acme part A-1</c>.</returns>
+    /// <returns>The identity, e.g. <c>COS-1</c>, <c>Acme part A-1</c> or <c>UPC 072782000011</c>.</returns>
     public string Identity() =>
         Sku is not null ? Sku
         : ManufacturerPartNumber is not null ? $"{Manufacturer} part {ManufacturerPartNumber}".TrimStart()
