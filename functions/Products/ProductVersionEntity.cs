@@ -9,14 +9,20 @@ namespace CowansSync.Functions.Products;
 /// <summary>
 /// The rows of one product's partition in <c>productversions</c>: a version row per version (RowKey = inverted number,
 /// so the partition reads newest first) and a change row per recorded change (RowKey = <c>change~{id}</c>, after every
-/// version row) that pins the version the change got.
+/// version row) that pins the version the change got, and row <c>latest</c> (after both) holding a copy of the newest
+/// version row.
 /// </summary>
 internal static class ProductVersionEntity
 {
     /// <summary>The highest version number a row key can hold.</summary>
     public const int MaxNumber = 999_999_999;
 
-    private const string NumberColumn = "Number";
+    /// <summary>The column holding a row's version number.</summary>
+    public const string NumberColumn = "Number";
+
+    /// <summary>The row key of the copy of the newest version.</summary>
+    public const string LatestRowKey = "latest";
+
     private const string ChangePrefix = "change~";
 
     /// <summary>The first and last version row keys, to read version rows and skip change rows.</summary>
@@ -44,6 +50,9 @@ internal static class ProductVersionEntity
         CompressedJsonParts.Write(entity, CompressedJsonParts.Compress(version), $"Version {version.Number} of {version.Sku}");
         return entity;
     }
+
+    /// <summary>The copy of a version row as the newest, row <see cref="LatestRowKey"/>.</summary>
+    public static TableEntity LatestCopyOf(TableEntity versionRow) => new(versionRow) { RowKey = LatestRowKey };
 
     /// <summary>The change row pointing at <paramref name="version"/>.</summary>
     public static TableEntity ToChangeEntity(ProductVersion version, string changeId) =>

@@ -125,6 +125,33 @@ public sealed class ProductVersionStoreTests
         Assert.Empty(listed);
     }
 
+    [Fact]
+    public async Task RecordAsync_PartitionWrittenBeforeItsLatestRow_NumbersAfterItsNewestVersion()
+    {
+        // Arrange: versions 1 and 2 as stores before the latest row wrote them.
+        var sut = await TestProducts.VersionStoreAsync(_time);
+        var sku = TestProducts.NewSku();
+        var table = await (await TestProducts.StorageAsync()).GetTableAsync(ProductVersionStore.TableName);
+        ProductVersion? previous = null;
+        foreach (var price in new[] { 10m, 11m })
+        {
+            var version = ProductVersion.After(previous, TestProducts.Product(sku, price: price), SourceSystem.Etilize, ChangeDirection.EtilizeImport, "run-0", TestProducts.Start)
+                with { ChangeId = TestProducts.NewChangeId() };
+            await table.AddEntityAsync(ProductVersionEntity.ToEntity(version));
+            await table.AddEntityAsync(ProductVersionEntity.ToChangeEntity(version, version.ChangeId!));
+            previous = version;
+        }
+
+        // Act
+        var third = await sut.RecordAsync(TestProducts.Product(sku, price: 12m), TestProducts.NewChangeId(), SourceSystem.Manual, ChangeDirection.Manual, "ann", CancellationToken.None);
+        var fourth = await sut.RecordAsync(TestProducts.Product(sku, price: 13m), TestProducts.NewChangeId(), SourceSystem.Manual, ChangeDirection.Manual, "ann", CancellationToken.None);
+
+        // Assert
+        Assert.Equal((3, 4), (third.Number, fourth.Number));
+        Assert.Equal(["price"], third.ChangedFields);
+        Assert.Equal([4, 3, 2, 1], (await sut.ListAsync(sku, CancellationToken.None)).Select(v => v.Number));
+    }
+
     private static async Task<List<string>> PartitionRowsAsync(Sku sku)
     {
         var table = await (await TestProducts.StorageAsync()).GetTableAsync(ProductVersionStore.TableName);
