@@ -30,7 +30,7 @@ public sealed partial class StagedChangeStore
         var items = new StagedChange?[wanted.Count];
         await Parallel.ForAsync(0, wanted.Count, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, token) =>
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(wanted[i].RunId, wanted[i].ChangeId, cancellationToken: token).ConfigureAwait(false);
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(wanted[i].Partition, wanted[i].ChangeId, cancellationToken: token).ConfigureAwait(false);
             items[i] = row.HasValue ? StagedChangeEntity.FromEntity(row.Value!) : null;
         }).ConfigureAwait(false);
         return new StagedChangePage([.. items.OfType<StagedChange>()], keys.Count);
@@ -54,7 +54,7 @@ public sealed partial class StagedChangeStore
     public async Task<bool> HasChangesAsync(string runId, CancellationToken cancellationToken)
     {
         var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {runId}");
+        var filter = StagedChangeEntity.RunFilter(runId);
         await foreach (var _ in table.QueryAsync<TableEntity>(filter, 1, ["RowKey"], cancellationToken).ConfigureAwait(false))
         {
             return true;
@@ -71,7 +71,7 @@ public sealed partial class StagedChangeStore
     {
         var counts = Enum.GetValues<ChangeStatus>().ToDictionary(status => status, _ => 0);
         var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var filter = runId is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {runId}");
+        var filter = runId is null ? null : StagedChangeEntity.RunFilter(runId);
         await foreach (var row in table.QueryAsync<TableEntity>(filter, MaxQueryPage, ["Status"], cancellationToken).ConfigureAwait(false))
         {
             if (WireName.TryParse<ChangeStatus>(row.GetString("Status"), out var status))
@@ -87,7 +87,7 @@ public sealed partial class StagedChangeStore
     public async Task<int> CountPendingAsync(string runId, CancellationToken cancellationToken)
     {
         var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {runId} and Status eq {WireName.Of(ChangeStatus.Pending)}");
+        var filter = $"{StagedChangeEntity.RunFilter(runId)} and {TableClient.CreateQueryFilter($"Status eq {WireName.Of(ChangeStatus.Pending)}")}";
         var pending = 0;
         await foreach (var _ in table.QueryAsync<TableEntity>(filter, MaxQueryPage, ["RowKey"], cancellationToken).ConfigureAwait(false))
         {
@@ -97,11 +97,11 @@ public sealed partial class StagedChangeStore
         return pending;
     }
 
-    private async Task<List<(string RunId, string ChangeId, DateTimeOffset CreatedAt)>> ListKeysAsync(StagedChangeQuery query, CancellationToken cancellationToken)
+    private async Task<List<(string Partition, string ChangeId, DateTimeOffset CreatedAt)>> ListKeysAsync(StagedChangeQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var keys = new List<(string RunId, string ChangeId, DateTimeOffset CreatedAt)>();
+        var keys = new List<(string Partition, string ChangeId, DateTimeOffset CreatedAt)>();
         await foreach (var row in table.QueryAsync<TableEntity>(FilterOf(query), MaxQueryPage, KeyColumns, cancellationToken).ConfigureAwait(false))
         {
             keys.Add((row.PartitionKey, row.RowKey, row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue));
@@ -113,7 +113,7 @@ public sealed partial class StagedChangeStore
     private static string? FilterOf(StagedChangeQuery query)
     {
         var parts = new List<string>();
-        Add(parts, query.RunId, value => TableClient.CreateQueryFilter($"PartitionKey eq {value}"));
+        Add(parts, query.RunId, StagedChangeEntity.RunFilter);
         Add(parts, query.Status, value => TableClient.CreateQueryFilter($"Status eq {WireName.Of(value)}"));
         Add(parts, query.ChangeType, value => TableClient.CreateQueryFilter($"ChangeType eq {WireName.Of(value)}"));
         Add(parts, query.HasConflicts, value => TableClient.CreateQueryFilter($"HasConflicts eq {value}"));

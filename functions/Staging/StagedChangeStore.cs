@@ -7,7 +7,8 @@ using CowansSync.Orchestrations.Ports;
 namespace CowansSync.Functions.Staging;
 
 /// <summary>
-/// Staged changes in table <c>stagedchanges</c> (PartitionKey = run id, RowKey = change id), with the index
+/// Staged changes in table <c>stagedchanges</c> (a run's sixteen partitions, RowKey = change id:
+/// <see cref="StagedChangeEntity"/>), with the index
 /// <c>stagedchangeindex</c> (PartitionKey = the id's first hex character, RowKey = id, <c>RunId</c>) so a change is
 /// read by its id alone. Sixteen index partitions: a batch's changes land in a handful of transactions, and none grows hot.
 /// </summary>
@@ -24,7 +25,6 @@ public sealed partial class StagedChangeStore(StorageClients storage, ILogger<St
     /// <summary>The change id → run id table.</summary>
     public const string IndexTableName = "stagedchangeindex";
 
-    private const int MaxTransactionActions = 100;
     private const int MaxTransitionAttempts = 50;
     private const string AlreadyExists = "EntityAlreadyExists";
     private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = 4 };
@@ -40,12 +40,11 @@ public sealed partial class StagedChangeStore(StorageClients storage, ILogger<St
         var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
 
         // The index first: once a change exists it can be found by id.
-        var indexBatches = unique.Select(IndexEntity).GroupBy(row => row.PartitionKey, StringComparer.Ordinal).SelectMany(group => group.Chunk(MaxTransactionActions));
-        await Parallel.ForEachAsync(indexBatches, Parallelism, async (batch, token) =>
-            await index.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), token).ConfigureAwait(false))
+        var indexBatches = TableTransactions.Split(unique.Select(change => new TableTransactionAction(TableTransactionActionType.UpsertReplace, IndexEntity(change))));
+        await Parallel.ForEachAsync(indexBatches, Parallelism, async (batch, token) => await index.SubmitTransactionAsync(batch, token).ConfigureAwait(false))
             .ConfigureAwait(false);
 
-        var changeBatches = rows.GroupBy(row => row.PartitionKey, StringComparer.Ordinal).SelectMany(group => group.Chunk(MaxTransactionActions));
+        var changeBatches = TableTransactions.Split(rows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
         await Parallel.ForEachAsync(changeBatches, Parallelism, async (batch, token) => await InsertIfAbsentAsync(table, batch, token).ConfigureAwait(false))
             .ConfigureAwait(false);
     }
@@ -56,6 +55,11 @@ public sealed partial class StagedChangeStore(StorageClients storage, ILogger<St
 
     /// <inheritdoc />
     public async Task<StagedChangeTransition?> TryTransitionAsync(
+        string changeId, Func<StagedChange, StagedChangeTransition> move, CancellationToken cancellationToken)
+        => (await MoveAsync(changeId, move, cancellationToken).ConfigureAwait(false))?.Transition;
+
+    // The transition, and the change as it stands after it: moved, or as last read when refused.
+    private async Task<(StagedChange Current, StagedChangeTransition Transition)?> MoveAsync(
         string changeId, Func<StagedChange, StagedChangeTransition> move, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(move);
@@ -70,13 +74,13 @@ public sealed partial class StagedChangeStore(StorageClients storage, ILogger<St
             var transition = move(read.Change);
             if (!transition.Succeeded)
             {
-                return transition;
+                return (read.Change, transition);
             }
 
             try
             {
                 await table.UpdateEntityAsync(StagedChangeEntity.ToEntity(transition.Change), read.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                return transition;
+                return (transition.Change, transition);
             }
             catch (RequestFailedException error) when (error.Status == 412 && attempt < MaxTransitionAttempts)
             {
@@ -87,6 +91,19 @@ public sealed partial class StagedChangeStore(StorageClients storage, ILogger<St
 
     private async Task<(StagedChange Change, ETag ETag)?> ReadAsync(string changeId, CancellationToken cancellationToken)
     {
+        if (await RunOfAsync(changeId, cancellationToken).ConfigureAwait(false) is not { } runId)
+        {
+            return null;
+        }
+
+        var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(StagedChangeEntity.PartitionOf(runId, changeId), changeId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? (StagedChangeEntity.FromEntity(row.Value!), row.Value!.ETag) : null;
+    }
+
+    // The run a change belongs to, from the index.
+    private async Task<string?> RunOfAsync(string changeId, CancellationToken cancellationToken)
+    {
         // Anything else cannot exist and must not reach a table key.
         if (!StagedChangeId.IsWellFormed(changeId))
         {
@@ -95,28 +112,21 @@ public sealed partial class StagedChangeStore(StorageClients storage, ILogger<St
 
         var index = await storage.GetTableAsync(IndexTableName, cancellationToken).ConfigureAwait(false);
         var pointer = await index.GetEntityIfExistsAsync<TableEntity>(IndexPartitionOf(changeId), changeId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!pointer.HasValue || pointer.Value!.GetString("RunId") is not { } runId)
-        {
-            return null;
-        }
-
-        var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(runId, changeId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row.HasValue ? (StagedChangeEntity.FromEntity(row.Value!), row.Value!.ETag) : null;
+        return pointer.HasValue ? pointer.Value!.GetString("RunId") : null;
     }
 
-    private async Task InsertIfAbsentAsync(TableClient table, TableEntity[] rows, CancellationToken cancellationToken)
+    private async Task InsertIfAbsentAsync(TableClient table, IReadOnlyList<TableTransactionAction> adds, CancellationToken cancellationToken)
     {
         try
         {
-            await table.SubmitTransactionAsync(rows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)), cancellationToken).ConfigureAwait(false);
+            await table.SubmitTransactionAsync(adds, cancellationToken).ConfigureAwait(false);
         }
         catch (TableTransactionFailedException error) when (error.ErrorCode == AlreadyExists)
         {
             // Some were staged before (a re-delivery): add the rest one by one and leave those, with their reviews, alone.
-            foreach (var row in rows)
+            foreach (var add in adds)
             {
-                await AddIfAbsentAsync(table, row, cancellationToken).ConfigureAwait(false);
+                await AddIfAbsentAsync(table, (TableEntity)add.Entity, cancellationToken).ConfigureAwait(false);
             }
         }
     }

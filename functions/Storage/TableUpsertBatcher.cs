@@ -16,12 +16,6 @@ namespace CowansSync.Functions.Storage;
 /// </remarks>
 internal sealed class TableUpsertBatcher(TableClient table, int maxInFlight) : IAsyncDisposable
 {
-    private const int MaxEntities = 100;
-
-    // The service takes 4 MiB per transaction; binary travels as base64 (4/3) and each part has its own headers.
-    private const long MaxBatchBytes = 3L * 1024 * 1024;
-    private const int EntityOverheadBytes = 1024;
-
     private readonly List<Task> _inFlight = new(maxInFlight);
     private readonly Dictionary<string, PendingBatch> _pending = new(StringComparer.Ordinal);
 
@@ -35,13 +29,13 @@ internal sealed class TableUpsertBatcher(TableClient table, int maxInFlight) : I
     public async Task AddAsync(TableEntity entity, int binaryBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        var bytes = (binaryBytes * 4L / 3) + EntityOverheadBytes;
+        var bytes = TableTransactions.SizeOf(binaryBytes);
         if (!_pending.TryGetValue(entity.PartitionKey, out var batch))
         {
             batch = new PendingBatch();
             _pending.Add(entity.PartitionKey, batch);
         }
-        else if (batch.Rows.Count == MaxEntities || (batch.Rows.Count > 0 && batch.Bytes + bytes > MaxBatchBytes))
+        else if (batch.Rows.Count == TableTransactions.MaxActions || (batch.Rows.Count > 0 && batch.Bytes + bytes > TableTransactions.MaxBytes))
         {
             await SubmitAsync(entity.PartitionKey, cancellationToken).ConfigureAwait(false);
             batch = new PendingBatch();

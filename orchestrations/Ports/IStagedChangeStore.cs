@@ -30,6 +30,23 @@ public interface IStagedChangeStore
     /// <returns>The stored transition (moved change or refusal), or <see langword="null"/> for an unknown change.</returns>
     Task<StagedChangeTransition?> TryTransitionAsync(string changeId, Func<StagedChange, StagedChangeTransition> move, CancellationToken cancellationToken);
 
+    /// <summary>Reads many changes by id: a batch's worth in a few reads.</summary>
+    /// <param name="changeIds">The change ids, of any runs.</param>
+    /// <param name="cancellationToken">Stops the reads.</param>
+    /// <returns>The changes found, by id; unknown ids are left out.</returns>
+    Task<IReadOnlyDictionary<string, StagedChange>> GetManyAsync(IReadOnlyList<string> changeIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves many changes with one domain move, each as <see cref="TryTransitionAsync"/> would — read again and moved from
+    /// its latest state — a batch's worth in a few writes.
+    /// </summary>
+    /// <param name="changes">The changes, as read before (their ids and runs say where they are).</param>
+    /// <param name="move">The domain move.</param>
+    /// <param name="cancellationToken">Stops the moves; those done stay done.</param>
+    /// <returns>Each change found as it now stands: moved, or as it was when its move was refused.</returns>
+    Task<IReadOnlyDictionary<string, StagedChange>> TransitionManyAsync(
+        IReadOnlyList<StagedChange> changes, Func<StagedChange, StagedChangeTransition> move, CancellationToken cancellationToken);
+
     /// <summary>The ids of a run's changes in a status.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="status">The status.</param>

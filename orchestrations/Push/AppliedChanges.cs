@@ -4,32 +4,38 @@ using CowansSync.Orchestrations.Ports;
 
 namespace CowansSync.Orchestrations.Push;
 
-/// <summary>Records a change the store now holds: its version, the local product, the change applied, and for a
-/// rollback, the change it undid rolled back.</summary>
+/// <summary>Records changes the store now holds: each one's version and local product, then the changes applied, and
+/// for rollbacks, the changes they undid rolled back.</summary>
 /// <remarks>
-/// Each write is idempotent (a version per change id, a product kept unless newer, conditional moves), and the change
-/// becomes applied last: a crash before that leaves it applying, and the next attempt finds the store already holding
-/// the values and records the same version again — once.
+/// Each write is idempotent (a version per change id, a product kept unless newer, conditional moves), and the changes
+/// become applied last: a crash before that leaves them applying, and the next attempt finds the store already holding
+/// the values and records the same versions again — once.
 /// </remarks>
 public sealed class AppliedChanges(IProductVersionStore versions, IProductStore products, IStagedChangeStore staged, TimeProvider timeProvider)
 {
-    /// <summary>Records an applied change.</summary>
-    /// <param name="change">The change.</param>
-    /// <param name="written">The product as the store now holds it, with its ids.</param>
-    /// <param name="actor">Who pushed it.</param>
+    /// <summary>Records applied changes.</summary>
+    /// <param name="applied">Each change with the product as the store now holds it, with its ids.</param>
+    /// <param name="actor">Who pushed them.</param>
     /// <param name="cancellationToken">Stops the writes.</param>
     /// <returns>A task that completes when everything is recorded.</returns>
-    public async Task RecordAsync(StagedChange change, Product written, string actor, CancellationToken cancellationToken)
+    public async Task RecordAsync(IReadOnlyList<(StagedChange Change, Product Written)> applied, string actor, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(change);
-        ArgumentNullException.ThrowIfNull(written);
-        var version = await versions.RecordAsync(written, change.ChangeId, SourceOf(change.Direction), change.Direction, actor, cancellationToken);
-        await products.SaveAsync(written with { LastSyncedVersion = version.Number, LastSyncedHash = version.Hash }, cancellationToken);
-        var now = timeProvider.GetUtcNow();
-        await staged.TryTransitionAsync(change.ChangeId, c => c.MarkApplied(now, written), cancellationToken);
-        if (change.RollsBack is { } undone)
+        ArgumentNullException.ThrowIfNull(applied);
+        var written = applied.ToDictionary(pair => pair.Change.ChangeId, pair => pair.Written, StringComparer.Ordinal);
+        await Parallel.ForEachAsync(applied, new ParallelOptions { MaxDegreeOfParallelism = BatchPusher.ParallelRecords, CancellationToken = cancellationToken }, async (pair, token) =>
         {
-            await staged.TryTransitionAsync(undone, c => c.MarkRolledBack(), cancellationToken);
+            var (change, product) = pair;
+            var version = await versions.RecordAsync(product, change.ChangeId, SourceOf(change.Direction), change.Direction, actor, token);
+            await products.SaveAsync(product with { LastSyncedVersion = version.Number, LastSyncedHash = version.Hash }, token);
+        });
+
+        var now = timeProvider.GetUtcNow();
+        await staged.TransitionManyAsync([.. applied.Select(pair => pair.Change)], change => change.MarkApplied(now, written[change.ChangeId]), cancellationToken);
+        var undone = applied.Select(pair => pair.Change.RollsBack).OfType<string>().ToList();
+        if (undone.Count > 0)
+        {
+            var rolledBack = await staged.GetManyAsync(undone, cancellationToken);
+            await staged.TransitionManyAsync([.. rolledBack.Values], change => change.MarkRolledBack(), cancellationToken);
         }
     }
 

@@ -51,14 +51,14 @@ public sealed class BatchPusher(IStagedChangeStore staged, IShopifyPush shopify,
         var batch = new PushTally(actor);
         var ready = await StartApplyingAsync(changeIds, batch, cancellationToken);
         var decisions = await DecideAsync(ready, storeExportId, cancellationToken);
-        await Parallel.ForEachAsync(decisions.Where(d => d.Decision is not PushDecision.Write), new ParallelOptions { MaxDegreeOfParallelism = ParallelRecords, CancellationToken = cancellationToken }, async (decided, token) =>
+        var already = decisions.Where(d => d.Decision is PushDecision.AlreadyApplied)
+            .Select(d => (d.Change, ChangeWriter.Target(d.Change, ((PushDecision.AlreadyApplied)d.Decision).Product.Product))).ToList();
+        await writer.RecordAppliedAsync(already, batch, cancellationToken);
+        await Parallel.ForEachAsync(decisions, new ParallelOptions { MaxDegreeOfParallelism = ParallelRecords, CancellationToken = cancellationToken }, async (decided, token) =>
         {
             var (change, decision) = decided;
             switch (decision)
             {
-                case PushDecision.AlreadyApplied already:
-                    await writer.RecordAppliedAsync(change, ChangeWriter.Target(change, already.Product.Product), batch, token);
-                    break;
                 case PushDecision.Conflict conflict:
                     await writer.RecordConflictAsync(change, conflict.Conflicts, conflict.Reason, batch, token);
                     break;
@@ -81,32 +81,33 @@ public sealed class BatchPusher(IStagedChangeStore staged, IShopifyPush shopify,
 
     private async Task<List<StagedChange>> StartApplyingAsync(IReadOnlyList<string> changeIds, PushTally batch, CancellationToken cancellationToken)
     {
-        var ready = new ConcurrentBag<StagedChange>();
-        await Parallel.ForEachAsync(changeIds, new ParallelOptions { MaxDegreeOfParallelism = ParallelRecords, CancellationToken = cancellationToken }, async (changeId, token) =>
+        // A change left applying by an interrupted delivery of the batch is resumed as it is.
+        var read = await staged.GetManyAsync(changeIds, cancellationToken);
+        var moved = await staged.TransitionManyAsync([.. read.Values.Where(IsPushable)], change => IsPushable(change)
+            ? change.StartApplying()
+            : new StagedChangeTransition(null, $"A {change.Status} change is not pushed."), cancellationToken);
+        var current = read.Values.Select(change => moved.GetValueOrDefault(change.ChangeId) ?? change).ToDictionary(change => change.ChangeId, StringComparer.Ordinal);
+        var ready = new List<StagedChange>();
+        foreach (var changeId in changeIds)
         {
-            var change = await staged.GetAsync(changeId, token);
-            if (change is not null && (change.Status == ChangeStatus.Approved || change.CanRetry(options.MaxAttempts)))
+            switch (current.GetValueOrDefault(changeId))
             {
-                // Another delivery of the batch may have moved it first: then it is judged by what that left.
-                change = (await staged.TryTransitionAsync(changeId, c => c.StartApplying(), token))?.Change
-                    ?? await staged.GetAsync(changeId, token);
-            }
-
-            switch (change?.Status)
-            {
-                case ChangeStatus.Applying:
+                case { Status: ChangeStatus.Applying } change:
                     ready.Add(change);
                     break;
-                case ChangeStatus.Applied:
+                case { Status: ChangeStatus.Applied }:
                     batch.Outcomes[changeId] = PushOutcome.Applied;
                     break;
                 default:
                     batch.Outcomes[changeId] = PushOutcome.Skipped;
                     break;
             }
-        });
+        }
+
         return [.. ready.OrderBy(c => c.ChangeId, StringComparer.Ordinal)];
     }
+
+    private bool IsPushable(StagedChange change) => change.Status == ChangeStatus.Approved || change.CanRetry(options.MaxAttempts);
 
     private async Task<List<(StagedChange Change, PushDecision Decision)>> DecideAsync(List<StagedChange> changes, string? storeExportId, CancellationToken cancellationToken)
     {

@@ -6,12 +6,12 @@ using CowansSync.Orchestrations.Ports;
 
 namespace CowansSync.Orchestrations.Push;
 
-/// <summary>Writes single changes to the store and records how each ended: applied, conflicting or failed.</summary>
+/// <summary>Writes single changes to the store and records how changes ended: applied, conflicting or failed.</summary>
 /// <remarks>
 /// Every write may be repeated (<see cref="IShopifyPush"/>), and every record is a conditional move of the change, so
 /// a repeated or concurrent attempt records each outcome once.
 /// </remarks>
-public sealed class ChangeWriter(IStagedChangeStore staged, IShopifyPush shopify, AppliedChanges applied, PushOptions options)
+public sealed class ChangeWriter(IStagedChangeStore staged, IShopifyPush shopify, AppliedChanges appliedChanges, PushOptions options)
 {
     /// <summary>Writes one change, trying again up to <see cref="PushOptions.MaxAttempts"/> in all, and records how it ended.</summary>
     /// <param name="change">The change, applying.</param>
@@ -72,10 +72,23 @@ public sealed class ChangeWriter(IStagedChangeStore staged, IShopifyPush shopify
     /// <param name="batch">Where the outcome goes.</param>
     /// <param name="cancellationToken">Stops the writes.</param>
     /// <returns>A task that completes when it is recorded.</returns>
-    public async Task RecordAppliedAsync(StagedChange change, Product written, PushTally batch, CancellationToken cancellationToken)
+    public Task RecordAppliedAsync(StagedChange change, Product written, PushTally batch, CancellationToken cancellationToken)
+        => RecordAppliedAsync([(change, written)], batch, cancellationToken);
+
+    /// <summary>Records changes the store now holds, a batch's worth in a few writes.</summary>
+    /// <param name="applied">Each change with the product as the store holds it.</param>
+    /// <param name="batch">Where the outcomes go.</param>
+    /// <param name="cancellationToken">Stops the writes.</param>
+    /// <returns>A task that completes when they are recorded.</returns>
+    public async Task RecordAppliedAsync(IReadOnlyList<(StagedChange Change, Product Written)> applied, PushTally batch, CancellationToken cancellationToken)
     {
-        await applied.RecordAsync(change, written, batch.Actor, cancellationToken);
-        batch.Outcomes[change.ChangeId] = PushOutcome.Applied;
+        ArgumentNullException.ThrowIfNull(applied);
+        ArgumentNullException.ThrowIfNull(batch);
+        await appliedChanges.RecordAsync(applied, batch.Actor, cancellationToken);
+        foreach (var (change, _) in applied)
+        {
+            batch.Outcomes[change.ChangeId] = PushOutcome.Applied;
+        }
     }
 
     /// <summary>Records a change not pushed because the store moved.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CowansSync.Orchestrations.Domain.Staging;
 using CowansSync.Orchestrations.Ports;
 using Microsoft.DurableTask;
@@ -29,9 +28,10 @@ public sealed class FinishBulkBatch(IPayloadStore payloads, IStagedChangeStore s
             : [];
         var batch = new PushTally(actor);
         var applying = await ReadApplyingAsync([.. writes.Bulk.Concat(writes.OneByOne).Select(w => w.ChangeId)], batch);
-        var applied = Enumerable.Range(0, writes.Bulk.Count).Where(index => results[index].Succeeded && applying.ContainsKey(writes.Bulk[index].ChangeId));
-        await Parallel.ForEachAsync(applied, new ParallelOptions { MaxDegreeOfParallelism = BatchPusher.ParallelRecords },
-            async (index, token) => await writer.RecordAppliedAsync(applying[writes.Bulk[index].ChangeId], results[index].Product!, batch, token));
+        var applied = Enumerable.Range(0, writes.Bulk.Count)
+            .Where(index => results[index].Succeeded && applying.ContainsKey(writes.Bulk[index].ChangeId))
+            .Select(index => (applying[writes.Bulk[index].ChangeId], results[index].Product!)).ToList();
+        await writer.RecordAppliedAsync(applied, batch, CancellationToken.None);
 
         var oneByOne = writes.Bulk.Where((write, index) => !results[index].Succeeded)
             .Concat(writes.OneByOne)
@@ -44,14 +44,15 @@ public sealed class FinishBulkBatch(IPayloadStore payloads, IStagedChangeStore s
     // Changes no longer applying were settled by an earlier attempt: counted by the state it left them in.
     private async Task<IReadOnlyDictionary<string, StagedChange>> ReadApplyingAsync(IReadOnlyList<string> changeIds, PushTally batch)
     {
-        var applying = new ConcurrentDictionary<string, StagedChange>(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(changeIds, new ParallelOptions { MaxDegreeOfParallelism = BatchPusher.ParallelRecords }, async (changeId, token) =>
+        var read = await staged.GetManyAsync(changeIds, CancellationToken.None);
+        var applying = new Dictionary<string, StagedChange>(StringComparer.Ordinal);
+        foreach (var changeId in changeIds)
         {
-            var change = await staged.GetAsync(changeId, token);
+            var change = read.GetValueOrDefault(changeId);
             if (change is { Status: ChangeStatus.Applying })
             {
                 applying[changeId] = change;
-                return;
+                continue;
             }
 
             batch.Outcomes[changeId] = change switch
@@ -61,7 +62,8 @@ public sealed class FinishBulkBatch(IPayloadStore payloads, IStagedChangeStore s
                 { Status: ChangeStatus.Failed } => PushOutcome.Failed,
                 _ => PushOutcome.Skipped,
             };
-        });
+        }
+
         return applying;
     }
 }

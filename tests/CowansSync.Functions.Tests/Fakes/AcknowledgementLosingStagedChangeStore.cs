@@ -34,6 +34,15 @@ public sealed class AcknowledgementLosingStagedChangeStore(IStagedChangeStore in
         inner.TryTransitionAsync(changeId, move, cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, StagedChange>> GetManyAsync(IReadOnlyList<string> changeIds, CancellationToken cancellationToken) =>
+        inner.GetManyAsync(changeIds, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, StagedChange>> TransitionManyAsync(
+        IReadOnlyList<StagedChange> changes, Func<StagedChange, StagedChangeTransition> move, CancellationToken cancellationToken) =>
+        inner.TransitionManyAsync(changes, move, cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<string>> ListIdsAsync(string runId, ChangeStatus status, CancellationToken cancellationToken) =>
         inner.ListIdsAsync(runId, status, cancellationToken);
 

@@ -107,4 +107,69 @@ public sealed class StagedChangeStoreTests
         Assert.Null(transition);
         Assert.Null(await sut.GetAsync(changeId, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task GetManyAsync_SliceScatteredAndOtherRunsChanges_ReadsEachFoundChange()
+    {
+        // Arrange: a dense slice of one run's sorted ids, a few scattered ones, another run's, and ids that match nothing.
+        var sut = await TestChanges.CreateStoreAsync();
+        var (runA, runB) = (TestChanges.NewRunId(), TestChanges.NewRunId());
+        var inA = Enumerable.Range(0, 400).Select(i => TestChanges.Update(runA, $"SKU-{i:D3}", i)).ToList();
+        var inB = Enumerable.Range(0, 20).Select(i => TestChanges.Update(runB, $"SKU-{i:D3}", i)).ToList();
+        await sut.StageAsync(inA, CancellationToken.None);
+        await sut.StageAsync(inB, CancellationToken.None);
+        var sortedA = inA.Select(c => c.ChangeId).Order(StringComparer.Ordinal).ToList();
+        var wanted = sortedA.Skip(100).Take(150).Concat(sortedA.Where((_, i) => i % 97 == 3)).Concat(inB.Select(c => c.ChangeId)).Distinct().ToList();
+
+        // Act
+        var read = await sut.GetManyAsync([.. wanted, "0123456789abcdef0123456789abcdef", "not-an-id"], CancellationToken.None);
+
+        // Assert
+        Assert.Equal(wanted.Order(StringComparer.Ordinal), read.Keys.Order(StringComparer.Ordinal));
+        Assert.All(inA.Concat(inB).Where(c => read.ContainsKey(c.ChangeId)), c => Assert.Equal((c.RunId, c.Sku), (read[c.ChangeId].RunId, read[c.ChangeId].Sku)));
+    }
+
+    [Fact]
+    public async Task TransitionManyAsync_OneMovedSinceRead_JudgesThatOneAgainstItsLatestStateAndMovesTheRest()
+    {
+        // Arrange: 150 changes read, then one of them approved by someone else before the batch move.
+        var sut = await TestChanges.CreateStoreAsync();
+        var runId = TestChanges.NewRunId();
+        var changes = Enumerable.Range(0, 150).Select(i => TestChanges.Update(runId, $"SKU-{i:D3}", i)).ToList();
+        await sut.StageAsync(changes, CancellationToken.None);
+        var read = await sut.GetManyAsync([.. changes.Select(c => c.ChangeId)], CancellationToken.None);
+        var raced = changes[7].ChangeId;
+        await sut.TryTransitionAsync(raced, c => c.Approve(Review), CancellationToken.None);
+
+        // Act
+        var moved = await sut.TransitionManyAsync([.. read.Values], c => c.Reject(Review), CancellationToken.None);
+        var again = await sut.TransitionManyAsync([.. read.Values], c => c.Reject(Review), CancellationToken.None);
+
+        // Assert: the raced one stays approved; the others are rejected once, and a repeat changes nothing.
+        Assert.Equal(ChangeStatus.Approved, moved[raced].Status);
+        Assert.All(moved.Where(pair => pair.Key != raced), pair => Assert.Equal(ChangeStatus.Rejected, pair.Value.Status));
+        Assert.Equal(150, moved.Count);
+        Assert.Equal(moved.ToDictionary(p => p.Key, p => p.Value.Status), again.ToDictionary(p => p.Key, p => p.Value.Status));
+        var counts = await sut.CountByStatusAsync(runId, CancellationToken.None);
+        Assert.Equal((149, 1), (counts[ChangeStatus.Rejected], counts[ChangeStatus.Approved]));
+    }
+
+    [Fact]
+    public async Task CountByStatusAsync_RunWhoseIdExtendsAnother_CountsOnlyItsOwn()
+    {
+        // Arrange: run ids where one is the other plus a bucket-like suffix.
+        var sut = await TestChanges.CreateStoreAsync();
+        var runId = TestChanges.NewRunId();
+        await sut.StageAsync([.. Enumerable.Range(0, 3).Select(i => TestChanges.Update(runId, $"SKU-{i}", i))], CancellationToken.None);
+        await sut.StageAsync([.. Enumerable.Range(0, 5).Select(i => TestChanges.Update($"{runId}~07", $"SKU-{i}", i))], CancellationToken.None);
+
+        // Act
+        var counts = await sut.CountByStatusAsync(runId, CancellationToken.None);
+        var page = await sut.QueryAsync(new StagedChangeQuery(RunId: runId), 1, 50, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(3, counts.Values.Sum());
+        Assert.Equal(3, page.Total);
+        Assert.All(page.Items, c => Assert.Equal(runId, c.RunId));
+    }
 }
