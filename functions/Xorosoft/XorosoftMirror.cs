@@ -195,26 +195,41 @@ public sealed partial class XorosoftMirror : IDisposable
         return stock;
     }
 
-    // Loops until a page is empty. An endpoint that ignores page answers page 1 forever; stop instead of listing it
-    // ten thousand times.
+    // Reads pages in order until one is empty, asking for as many at once as Xorosoft serves (so up to two pages past
+    // the empty one are asked for in vain). An endpoint that ignores page answers page 1 forever; stop instead of listing it ten
+    // thousand times.
     private static async IAsyncEnumerable<IReadOnlyList<T>> PagesAsync<T>(Func<int, Task<IReadOnlyList<T>>> pageAsync, Func<T, string> keyOf)
     {
-        string? previousFirst = null;
-        for (var page = 1; page <= MaxPages; page++)
+        var ahead = new Queue<Task<IReadOnlyList<T>>>();
+        try
         {
-            var rows = await pageAsync(page);
-            if (rows.Count == 0)
+            string? previousFirst = null;
+            for (var page = 1; page <= MaxPages; page++)
             {
-                yield break;
-            }
+                while (ahead.Count < XorosoftClient.MaxConcurrentRequests && page + ahead.Count <= MaxPages)
+                {
+                    ahead.Enqueue(pageAsync(page + ahead.Count));
+                }
 
-            if (string.Equals(keyOf(rows[0]), previousFirst, StringComparison.Ordinal))
-            {
-                throw new XorosoftApiException($"Xorosoft's listing returned the same items for pages {page - 1} and {page}; it seems to ignore paging.");
-            }
+                var rows = await ahead.Dequeue();
+                if (rows.Count == 0)
+                {
+                    yield break;
+                }
 
-            previousFirst = keyOf(rows[0]);
-            yield return rows;
+                if (string.Equals(keyOf(rows[0]), previousFirst, StringComparison.Ordinal))
+                {
+                    throw new XorosoftApiException($"Xorosoft's listing returned the same items for pages {page - 1} and {page}; it seems to ignore paging.");
+                }
+
+                previousFirst = keyOf(rows[0]);
+                yield return rows;
+            }
+        }
+        finally
+        {
+            // The pages asked for past the end (or past a failure) are not needed, but none is left running.
+            await Task.WhenAll(ahead.Cast<Task>()).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 

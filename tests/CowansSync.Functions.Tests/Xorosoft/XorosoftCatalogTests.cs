@@ -38,9 +38,10 @@ public sealed class XorosoftCatalogTests(XorosoftSandboxFixture fixture) : IClas
         Assert.Equal(XorosoftValidation.NotFound, result[unknown].Validation);
         Assert.Null(result[unknown].Item);
         Assert.Equal(0, counters.GetProperty("throttled").GetInt32());
-        // The inventory listing's page and the empty page that ends it, the same for the item listing, and nothing
-        // else: the mirror holds the found items' stock, and a mirror synced just now knows every item.
-        Assert.Equal(4, sut.RequestCount);
+        // The inventory listing's page, the empty page that ends it and the two asked for with them, the same for the
+        // item listing, and nothing else: the mirror holds the found items' stock, and a mirror synced just now knows
+        // every item.
+        Assert.Equal(8, sut.RequestCount);
     }
 
     [Fact]
