@@ -5,7 +5,8 @@ using CowansSync.Orchestrations.Ports;
 namespace CowansSync.Functions.Shopify;
 
 /// <summary>
-/// The push's store adapter: re-reads by id (ReadProducts pages, or a store export for many ids), creates products,
+/// The push's store adapter: re-reads by id (ReadProducts pages selecting what the push compares, or a store export
+/// for many ids), creates products,
 /// and writes only the fields an update names, stock first with compare-and-set.
 /// </summary>
 /// <remarks>
@@ -17,7 +18,7 @@ public sealed class ShopifyPush : IShopifyPush
     /// <summary>Products per ReadProducts page (2 + 30 × 29 = 872 of the 1,000 points a query may cost).</summary>
     public const int ReadPageSize = 30;
 
-    private static readonly ShopifyDocument s_readProducts = ShopifyDocument.Load("ReadProducts", estimatedCost: 872);
+    private static readonly ShopifyDocument s_readProducts = ShopifyDocument.Load("ReadProducts", estimatedCost: 2 + (ReadPageSize * ShopifyReadSelection.All.CostPerProduct));
 
     private readonly ShopifyGraphQLClient _client;
     private readonly ShopifyCatalog _catalog;
@@ -40,25 +41,10 @@ public sealed class ShopifyPush : IShopifyPush
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<string, StoreProduct>> ReadAsync(IReadOnlyCollection<string> productIds, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, StoreProduct>> ReadAsync(IReadOnlyCollection<string> productIds, IReadOnlyCollection<string> fields, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(productIds);
-        var wanted = productIds.ToHashSet(StringComparer.Ordinal);
-        var found = new Dictionary<string, StoreProduct>(StringComparer.Ordinal);
-        foreach (var chunk in wanted.Chunk(ReadPageSize))
-        {
-            var query = string.Join(" OR ", chunk.Select(id => $"id:{LegacyId(id)}"));
-            var page = (await _client.ExecuteAsync<ProductsData>(s_readProducts, new { first = ReadPageSize, query }, cancellationToken).ConfigureAwait(false)).Products;
-            foreach (var node in page.Nodes)
-            {
-                if (wanted.Contains(node.Id) && ShopifyProductMapper.Map(node) is { } mapped)
-                {
-                    found[node.Id] = mapped;
-                }
-            }
-        }
-
-        return found;
+        ArgumentNullException.ThrowIfNull(fields);
+        return ReadAsync(productIds, ShopifyReadSelection.For(fields), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -112,7 +98,7 @@ public sealed class ShopifyPush : IShopifyPush
         }
 
         // Read again by id for the collections FindProducts leaves out.
-        return (await ReadAsync([id], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(id);
+        return (await ReadAsync([id], ShopifyReadSelection.All, cancellationToken).ConfigureAwait(false)).GetValueOrDefault(id);
     }
 
     /// <inheritdoc />
@@ -142,6 +128,29 @@ public sealed class ShopifyPush : IShopifyPush
     public Task<IReadOnlyList<ShopifyWriteResult>> ReadBulkUpdateAsync(
         IReadOnlyList<ShopifyUpdate> updates, string? variantsOperationId, string? productsOperationId, CancellationToken cancellationToken)
         => _bulk.ReadAsync(updates, variantsOperationId, productsOperationId, cancellationToken);
+
+    private async Task<IReadOnlyDictionary<string, StoreProduct>> ReadAsync(IReadOnlyCollection<string> productIds, ShopifyReadSelection selection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(productIds);
+        // Named by selection: the client remembers each document's requested cost, and each selection costs its own.
+        var document = s_readProducts with { Name = $"{s_readProducts.Name}({selection})", EstimatedCost = 2 + (ReadPageSize * selection.CostPerProduct) };
+        var wanted = productIds.ToHashSet(StringComparer.Ordinal);
+        var found = new Dictionary<string, StoreProduct>(StringComparer.Ordinal);
+        foreach (var chunk in wanted.Chunk(ReadPageSize))
+        {
+            var query = string.Join(" OR ", chunk.Select(id => $"id:{LegacyId(id)}"));
+            var page = (await _client.ExecuteAsync<ProductsData>(document, selection.Variables(ReadPageSize, query), cancellationToken).ConfigureAwait(false)).Products;
+            foreach (var node in page.Nodes)
+            {
+                if (wanted.Contains(node.Id) && ShopifyProductMapper.Map(node) is { } mapped)
+                {
+                    found[node.Id] = mapped;
+                }
+            }
+        }
+
+        return found;
+    }
 
     // Search takes the numeric id: the last segment of the GID.
     private static string LegacyId(string productId)

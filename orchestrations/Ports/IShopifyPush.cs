@@ -13,10 +13,13 @@ public interface IShopifyPush
     /// <summary>The store's current state of products, by Shopify product id (GID).</summary>
     /// <param name="productIds">The products to read: a batch's worth (read in pages, each costing the rate limit; for
     /// thousands, export the store instead: <see cref="StartStoreExportAsync"/>).</param>
+    /// <param name="fields">The API names (<see cref="ProductFields"/>) of the fields the push compares: the read
+    /// selects what holds them (each selection costs rate limit), and may leave others empty. The ids, SKU and
+    /// <see cref="StoreProduct.UpdatedAt"/> always come, except an inventory item id no named field needs.</param>
     /// <param name="cancellationToken">Stops the reads.</param>
     /// <returns>The products found, keyed by product id, mapped as <see cref="IShopifyCatalog.FindAsync"/> maps them plus
     /// their collections' handles; an id Shopify no longer has is absent.</returns>
-    Task<IReadOnlyDictionary<string, StoreProduct>> ReadAsync(IReadOnlyCollection<string> productIds, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, StoreProduct>> ReadAsync(IReadOnlyCollection<string> productIds, IReadOnlyCollection<string> fields, CancellationToken cancellationToken);
 
     /// <summary>
     /// Starts exporting the whole store (one bulk query) for a re-read of many products. It does not wait: ask

@@ -111,9 +111,11 @@ public sealed class BatchPusher(IStagedChangeStore staged, IShopifyPush shopify,
 
     private async Task<List<(StagedChange Change, PushDecision Decision)>> DecideAsync(List<StagedChange> changes, string? storeExportId, CancellationToken cancellationToken)
     {
-        var productIds = changes.Select(c => c.CurrentData?.ShopifyProductId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var updates = changes.Where(c => c.CurrentData?.ShopifyProductId is not null).ToList();
+        var productIds = updates.Select(c => c.CurrentData!.ShopifyProductId!).Distinct(StringComparer.Ordinal).ToList();
+        var fields = updates.SelectMany(c => c.FieldChanges.Select(f => f.Field)).ToHashSet(StringComparer.Ordinal);
         var byId = productIds.Count == 0 ? new Dictionary<string, StoreProduct>()
-            : storeExportId is null ? await shopify.ReadAsync(productIds, cancellationToken)
+            : storeExportId is null ? await shopify.ReadAsync(productIds, fields, cancellationToken)
             : await shopify.ReadStoreExportAsync(storeExportId, productIds, cancellationToken);
         var creates = new ConcurrentDictionary<string, StoreProduct?>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(changes.Where(c => c.CurrentData?.ShopifyProductId is null), new ParallelOptions { MaxDegreeOfParallelism = ParallelChanges, CancellationToken = cancellationToken },

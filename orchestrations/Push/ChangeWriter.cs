@@ -132,6 +132,7 @@ public sealed class ChangeWriter(IStagedChangeStore staged, IShopifyPush shopify
     {
         ShopifyProductId = store.ShopifyProductId,
         ShopifyVariantId = store.ShopifyVariantId,
-        ShopifyInventoryItemId = store.ShopifyInventoryItemId,
+        // A re-read that compared no inventory item field did not read the item; its id never changes, so the staged one stands.
+        ShopifyInventoryItemId = store.ShopifyInventoryItemId ?? change.CurrentData?.ShopifyInventoryItemId,
     };
 }

@@ -62,13 +62,8 @@ public sealed class PushPlanner(ConflictDetector detector)
         }
 
         // The ids are the store's; stock's expected quantity is the staged one, for the compare-and-set.
-        var current = store.Product with { InventoryQuantity = before.InventoryQuantity };
-        var target = proposed with
-        {
-            ShopifyProductId = store.Product.ShopifyProductId,
-            ShopifyVariantId = store.Product.ShopifyVariantId,
-            ShopifyInventoryItemId = store.Product.ShopifyInventoryItemId,
-        };
+        var target = ChangeWriter.Target(change, store.Product);
+        var current = store.Product with { InventoryQuantity = before.InventoryQuantity, ShopifyInventoryItemId = target.ShopifyInventoryItemId };
         return new PushDecision.Write(new ShopifyUpdate(current, target, pending, IdempotencyKeyOf(change)));
     }
 

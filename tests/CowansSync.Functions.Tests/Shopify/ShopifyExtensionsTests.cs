@@ -61,7 +61,7 @@ public sealed class ShopifyExtensionsTests
 
         // Act
         var push = host.Services.GetRequiredService<IShopifyPush>();
-        var error = await Assert.ThrowsAsync<ShopifyGraphQLException>(() => push.ReadAsync(["gid://shopify/Product/1"], CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ShopifyGraphQLException>(() => push.ReadAsync(["gid://shopify/Product/1"], ["price"], CancellationToken.None));
 
         // Assert
         Assert.IsType<ShopifyPush>(push);

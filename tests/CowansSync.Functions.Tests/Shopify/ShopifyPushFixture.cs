@@ -52,11 +52,14 @@ public sealed class ShopifyPushFixture : IAsyncLifetime
     public async Task<StoreProduct> ReadAsync(string sku) => await Push.FindBySkuAsync(Sku.Parse(sku), CancellationToken.None)
         ?? throw new InvalidOperationException($"The store has no {sku}.");
 
+    /// <summary>Every field's API name: a re-read that compares them all selects everything.</summary>
+    public static IReadOnlyList<string> AllFields { get; } = [.. ProductFields.All.Select(field => field.Name)];
+
     /// <summary>Store products as the push reads them, in the order of <paramref name="skus"/>.</summary>
     public async Task<IReadOnlyList<Product>> ReadManyAsync(IReadOnlyList<string> skus)
     {
         var ids = (await Sandbox.CreateCatalog().FindAsync(skus, [], CancellationToken.None)).Select(product => product.ShopifyProductId!).ToList();
-        var bySku = (await Push.ReadAsync(ids, CancellationToken.None)).Values.ToDictionary(product => product.Product.Sku.Original, product => product.Product, StringComparer.Ordinal);
+        var bySku = (await Push.ReadAsync(ids, AllFields, CancellationToken.None)).Values.ToDictionary(product => product.Product.Sku.Original, product => product.Product, StringComparer.Ordinal);
         return [.. skus.Select(sku => bySku[sku])];
     }
 

@@ -199,7 +199,7 @@ public sealed class ShopifyPushTests(ShopifyPushFixture fixture) : IClassFixture
         var requestsBefore = fixture.Sandbox.Client.Counters.Requests;
 
         // Act
-        var found = await fixture.Push.ReadAsync([.. ids, "gid://shopify/Product/99999999"], CancellationToken.None);
+        var found = await fixture.Push.ReadAsync([.. ids, "gid://shopify/Product/99999999"], ShopifyPushFixture.AllFields, CancellationToken.None);
 
         // Assert
         Assert.Equal(2, fixture.Sandbox.Client.Counters.Requests - requestsBefore);
@@ -209,11 +209,32 @@ public sealed class ShopifyPushTests(ShopifyPushFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task ReadAsync_PriceOnly_ReadsThePriceAndIdsForFourPointsAProduct()
+    {
+        // Arrange
+        var skus = fixture.TakeSkus(30);
+        var whole = await fixture.ReadManyAsync(skus);
+        var spentBefore = fixture.Sandbox.Client.Counters.CostSpent;
+
+        // Act
+        var found = await fixture.Push.ReadAsync([.. whole.Select(product => product.ShopifyProductId!)], [ProductFields.Price.Name], CancellationToken.None);
+
+        // Assert: the products connection 2 + 30 × (product 1 + variants 2 + variant 1), nothing else selected.
+        Assert.Equal(2 + (30 * 4), fixture.Sandbox.Client.Counters.CostSpent - spentBefore);
+        foreach (var product in whole)
+        {
+            var read = found[product.ShopifyProductId!].Product;
+            Assert.Equal((product.Sku, product.Price, product.Title, product.ShopifyVariantId), (read.Sku, read.Price, read.Title, read.ShopifyVariantId));
+            Assert.Equal((0, 0, (string?)null), (read.Collections.Count, read.Images.Count, read.ShopifyInventoryItemId));
+        }
+    }
+
+    [Fact]
     public async Task ReadStoreExportAsync_CompletedExport_ReadsTheWantedProductsAsReadAsyncDoes()
     {
         // Arrange
         var skus = fixture.TakeSkus(3);
-        var expected = await fixture.Push.ReadAsync([.. (await fixture.ReadManyAsync(skus)).Select(product => product.ShopifyProductId!)], CancellationToken.None);
+        var expected = await fixture.Push.ReadAsync([.. (await fixture.ReadManyAsync(skus)).Select(product => product.ShopifyProductId!)], ShopifyPushFixture.AllFields, CancellationToken.None);
         var exportId = await fixture.ExportStoreAsync();
 
         // Act

@@ -53,6 +53,21 @@ public sealed class PushPlannerTests
     }
 
     [Fact]
+    public void Decide_ReReadWithoutTheInventoryItem_KeepsTheStagedInventoryItemId()
+    {
+        var change = new StagedChangeBuilder().Updating(p => p.WithPrice(31.99m)).Build();
+        var priceOnly = change.CurrentData! with { ShopifyInventoryItemId = null, Cost = null, Images = [], Collections = [] };
+
+        var write = Assert.IsType<PushDecision.Write>(_sut.Decide(change, Store(priceOnly)));
+
+        Assert.Equal(["price"], write.Update!.Fields);
+        Assert.NotNull(change.CurrentData!.ShopifyInventoryItemId);
+        Assert.Equal(change.CurrentData.ShopifyInventoryItemId, write.Update.Current.ShopifyInventoryItemId);
+        Assert.Equal(change.CurrentData.ShopifyInventoryItemId, write.Update.Proposed.ShopifyInventoryItemId);
+        Assert.Equal(change.CurrentData.ShopifyVariantId, write.Update.Proposed.ShopifyVariantId);
+    }
+
+    [Fact]
     public void Decide_StoreMovedStockOnly_LeavesItToCompareAndSet()
     {
         var change = new StagedChangeBuilder().WithInventoryChange(100, 40).Build();

@@ -2,8 +2,11 @@
 // scalars and enums cost 0, an object 1, an interface or union the most expensive of its possible
 // selections, a connection 2 plus its page size (first/last) times the cost of one node, and a
 // mutation 10. The requested cost is worked out from the document before it runs, assuming every
-// page comes back full; the actual cost counts what the response really holds.
-import { getNamedType, isAbstractType, isLeafType, isObjectType, Kind } from 'graphql';
+// page comes back full and leaving out what @skip / @include leave out (as the execution does);
+// the actual cost counts what the response really holds.
+import {
+  getDirectiveValues, getNamedType, GraphQLIncludeDirective, GraphQLSkipDirective, isAbstractType, isLeafType, isObjectType, Kind,
+} from 'graphql';
 
 export const MAX_QUERY_COST = 1000;
 const MUTATION_COST = 10;
@@ -28,7 +31,9 @@ export function requestedCost(schema, document, operation, variables) {
     const conditionType = schema.getType(condition.name.value);
     return conditionType === type || (isAbstractType(conditionType) && schema.isSubType(conditionType, type));
   };
-  const fieldsOn = (type, selectionSet) => (selectionSet?.selections ?? []).flatMap((selection) => {
+  const isIncluded = (selection) => getDirectiveValues(GraphQLSkipDirective, selection, variables)?.if !== true
+    && getDirectiveValues(GraphQLIncludeDirective, selection, variables)?.if !== false;
+  const fieldsOn = (type, selectionSet) => (selectionSet?.selections ?? []).filter(isIncluded).flatMap((selection) => {
     if (selection.kind === Kind.FIELD) return [selection];
     const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments[selection.name.value] : selection;
     return fragment && applies(fragment.typeCondition, type) ? fieldsOn(type, fragment.selectionSet) : [];

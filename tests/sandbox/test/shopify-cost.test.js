@@ -31,6 +31,18 @@ describe('Shopify simulator: cost and throttling', () => {
     assert.equal(sut.counters().cost_spent, 14);
   });
 
+  it('leaves what @include and @skip leave out out of the requested cost', async () => {
+    const query = `query ($withVariants: Boolean!, $withoutMedia: Boolean!) { products(first: 10) { nodes { id
+      variants(first: 5) @include(if: $withVariants) { nodes { sku } }
+      media(first: 3) @skip(if: $withoutMedia) { nodes { id } } } } }`;
+    const costOf = async (variables) => (await graphql(query, variables)).body.extensions.cost;
+    // 2 + 10 × (1 product + variants 2 + 5 × 1 + media 2 + 3 × 1).
+    assert.equal((await costOf({ withVariants: true, withoutMedia: false })).requestedQueryCost, 132);
+    // 2 + 10 × 1: nothing but the products.
+    assert.deepEqual({ ...await costOf({ withVariants: false, withoutMedia: true }), throttleStatus: undefined },
+      { requestedQueryCost: 12, actualQueryCost: 5, throttleStatus: undefined });
+  });
+
   it('charges a mutation 10', async () => {
     const { body } = await graphql('mutation { productDelete(input: {id: "gid://shopify/Product/1003"}) { deletedProductId } }');
     assert.equal(body.extensions.cost.requestedQueryCost, 10);
