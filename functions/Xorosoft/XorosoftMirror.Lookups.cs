@@ -5,7 +5,10 @@ using CowansSync.Orchestrations.Ports;
 
 namespace CowansSync.Functions.Xorosoft;
 
-/// <summary>Lookups: one point read for a single item; for batches, the whole sync in memory, read once per sync by partition queries.</summary>
+/// <summary>
+/// Lookups: one point read for a single item; for batches, the whole sync in memory, kept by the process that synced
+/// and read once per sync by partition queries in the others.
+/// </summary>
 public sealed partial class XorosoftMirror
 {
     // Partition queries in flight while loading the index.

@@ -138,6 +138,32 @@ public sealed class XorosoftMirrorTests(XorosoftSandboxFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task GetIndexAsync_AfterThisProcessSynced_KeepsWhatTheSyncWroteAndAnotherProcessReadsTheSame()
+    {
+        var tableName = AzuriteServer.UniqueName("xkept");
+        using var client = fixture.CreateClient();
+        using var sut = fixture.CreateMirror(client, tableName);
+        using var otherProcess = fixture.CreateMirror(client, tableName);
+        var state = await sut.SyncAsync();
+
+        // Rows changed behind the mirror's back show whether it read the table again.
+        var table = await fixture.Storage.GetTableAsync(tableName);
+        var sku = fixture.SkusOf("in_all")[0];
+        var row = await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"ItemNumber eq {sku}")).SingleAsync();
+        row["Title"] = "edited in the table";
+        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge);
+
+        var kept = await sut.GetIndexAsync(TimeSpan.FromHours(1));
+        var read = await otherProcess.GetIndexAsync(TimeSpan.FromHours(1));
+
+        Assert.Equal(state.SyncedAt, kept.SyncedAt);
+        Assert.Equal(state.ItemCount, kept.Count);
+        Assert.NotEqual("edited in the table", kept.ByItemNumber(sku)!.Title);
+        Assert.Equal("edited in the table", read.ByItemNumber(sku)!.Title);
+        Assert.All(fixture.SkusOf("in_all").Skip(1), other => Assert.Equal(read.ByItemNumber(other), kept.ByItemNumber(other)));
+    }
+
+    [Fact]
     public void ByPartNumberAndByUpc_SharedBySeveralItems_FindNone()
     {
         XorosoftItem Item(string number, string mpn, string upc, string maker) => new(number, number, null, maker, mpn, upc, null, null, null, Active: true);
