@@ -7,7 +7,8 @@ namespace CowansSync.Functions.Shopify;
 /// </summary>
 /// <remarks>
 /// Until the first response the bucket is assumed to be Shopify's smallest (1,000 points, 50 per second),
-/// so a cold start can only be too slow, never throttled.
+/// so a cold start can only be too slow, never throttled. Responses can arrive out of order: a status older than
+/// one already taken would forget what was charged in between, so only the newest request's status is taken.
 /// </remarks>
 internal sealed class ShopifyCostBucket(TimeProvider timeProvider)
 {
@@ -21,12 +22,14 @@ internal sealed class ShopifyCostBucket(TimeProvider timeProvider)
     private double _available = 1000;
     private DateTimeOffset _availableAt = timeProvider.GetUtcNow();
     private double _inFlight;
+    private long _lastSent;
+    private long _lastObserved;
 
     /// <summary>Waits until the bucket should hold <paramref name="cost"/> points, then reserves them.</summary>
     /// <param name="cost">The request's expected (requested) cost.</param>
     /// <param name="cancellationToken">Stops the wait.</param>
-    /// <returns>The points reserved; pass them to <see cref="Observe"/> or <see cref="Release"/>.</returns>
-    public async ValueTask<double> ReserveAsync(double cost, CancellationToken cancellationToken)
+    /// <returns>The reservation; pass it to <see cref="Observe"/> or <see cref="Release"/>.</returns>
+    public async ValueTask<ShopifyCostReservation> ReserveAsync(double cost, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -41,7 +44,7 @@ internal sealed class ShopifyCostBucket(TimeProvider timeProvider)
                     _available = available - cost;
                     _availableAt = timeProvider.GetUtcNow();
                     _inFlight += cost;
-                    return cost;
+                    return new ShopifyCostReservation(cost, ++_lastSent);
                 }
 
                 wait = TimeSpan.FromSeconds((needed - available) / Math.Max(_restoreRate, 1));
@@ -52,15 +55,22 @@ internal sealed class ShopifyCostBucket(TimeProvider timeProvider)
         }
     }
 
-    /// <summary>Takes Shopify's report of the bucket after a request that had reserved <paramref name="reserved"/>.</summary>
+    /// <summary>Takes Shopify's report of the bucket after the request that made <paramref name="reserved"/>.</summary>
     /// <param name="status">The response's <c>throttleStatus</c>.</param>
     /// <param name="reserved">What <see cref="ReserveAsync"/> returned for that request.</param>
-    public void Observe(ThrottleStatus status, double reserved)
+    public void Observe(ThrottleStatus status, ShopifyCostReservation reserved)
     {
         ArgumentNullException.ThrowIfNull(status);
         lock (_lock)
         {
-            _inFlight = Math.Max(0, _inFlight - reserved);
+            _inFlight = Math.Max(0, _inFlight - reserved.Cost);
+            if (reserved.Sequence < _lastObserved)
+            {
+                // A later request's status is already taken and counted this one's charge, in full, as in flight.
+                return;
+            }
+
+            _lastObserved = reserved.Sequence;
             _maximum = status.MaximumAvailable;
             _restoreRate = status.RestoreRate;
             // Shopify's figure already includes this request; requests still in flight will be charged after it.
@@ -71,12 +81,12 @@ internal sealed class ShopifyCostBucket(TimeProvider timeProvider)
 
     /// <summary>Gives back a reservation whose request got no cost report (it failed before Shopify charged it).</summary>
     /// <param name="reserved">What <see cref="ReserveAsync"/> returned for that request.</param>
-    public void Release(double reserved)
+    public void Release(ShopifyCostReservation reserved)
     {
         lock (_lock)
         {
-            _inFlight = Math.Max(0, _inFlight - reserved);
-            _available = Math.Min(_maximum, AvailableNow() + reserved);
+            _inFlight = Math.Max(0, _inFlight - reserved.Cost);
+            _available = Math.Min(_maximum, AvailableNow() + reserved.Cost);
             _availableAt = timeProvider.GetUtcNow();
         }
     }
