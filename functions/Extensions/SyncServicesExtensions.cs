@@ -37,6 +37,7 @@ public static class SyncServicesExtensions
         builder.AddShopify();
         builder.AddImportWorkflow();
         builder.AddPushWorkflow();
+        builder.AddPullWorkflow();
         return builder;
     }
 }

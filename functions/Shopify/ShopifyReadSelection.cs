@@ -40,11 +40,13 @@ internal sealed record ShopifyReadSelection(bool InventoryItem, bool Media, bool
     /// <summary>The document's variables for one page.</summary>
     /// <param name="first">The page size.</param>
     /// <param name="query">The search query naming the page's products.</param>
+    /// <param name="after">The cursor the page starts after; <see langword="null"/> for the first page.</param>
     /// <returns>The variables.</returns>
-    public object Variables(int first, string query) => new
+    public object Variables(int first, string query, string? after = null) => new
     {
         first,
         query,
+        after,
         withInventoryItem = InventoryItem,
         withMedia = Media,
         withMetafield = Metafield,

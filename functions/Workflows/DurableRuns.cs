@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CowansSync.Orchestrations.Import;
+using CowansSync.Orchestrations.Pull;
 using CowansSync.Orchestrations.Push;
 using CowansSync.Orchestrations.Workflows;
 using Microsoft.DurableTask;
@@ -19,6 +20,7 @@ public static class DurableRuns
         [nameof(ImportCatalog)] = RunKinds.EtilizeImport,
         [nameof(PushChanges)] = RunKinds.ShopifyPush,
         [nameof(RollbackChange)] = RunKinds.Rollback,
+        [nameof(PullShopify)] = RunKinds.ShopifyPull,
     };
 
     /// <summary>

@@ -154,6 +154,17 @@ public sealed record StagedChange
     public StagedChangeTransition MarkConflicted(IReadOnlyList<FieldConflict> conflicts, string error)
         => MoveTo(ChangeStatus.Failed, c => c with { Conflicts = conflicts, LastError = error, RetryCount = c.RetryCount + 1 });
 
+    /// <summary>
+    /// A pull found Shopify moved fields this change proposes, to other values: the change keeps its status and carries
+    /// the conflicts (replacing any an earlier pull found), so reviewers see them before the push would refuse it.
+    /// </summary>
+    /// <param name="conflicts">The fields in conflict.</param>
+    /// <returns>The change with its conflicts; refused unless pending or approved.</returns>
+    public StagedChangeTransition FlagConflicts(IReadOnlyList<FieldConflict> conflicts)
+        => Status is ChangeStatus.Pending or ChangeStatus.Approved
+            ? new StagedChangeTransition(this with { Conflicts = conflicts }, null)
+            : new StagedChangeTransition(null, $"Only pending or approved changes can take a pull's conflicts; this change is {WireName.Of(Status)}.");
+
     /// <summary>A rollback change undoing this one was applied.</summary>
     /// <returns>The rolled-back change; refused unless applied.</returns>
     public StagedChangeTransition MarkRolledBack() => MoveTo(ChangeStatus.RolledBack, c => c);

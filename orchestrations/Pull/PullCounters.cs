@@ -1,0 +1,48 @@
+namespace CowansSync.Orchestrations.Pull;
+
+/// <summary>The pull's counters, its summary on the run: products read, local changes written, conflicts found.</summary>
+public static class PullCounters
+{
+    /// <summary>Store products read.</summary>
+    public const string ProductsChecked = "products_checked";
+
+    /// <summary>Local products written (new or updated), each with a version.</summary>
+    public const string TotalChanges = "total_changes";
+
+    /// <summary>Products the local catalog did not have.</summary>
+    public const string NewProducts = "new_products";
+
+    /// <summary>Local products that took the store's values.</summary>
+    public const string UpdatedProducts = "updated_products";
+
+    /// <summary>Fields of open changes that Shopify contradicts.</summary>
+    public const string Conflicts = "conflicts";
+
+    /// <summary>Of those, the ones the conflict rules can settle without a person.</summary>
+    public const string AutoResolvable = "auto_resolvable";
+
+    /// <summary>Every counter, in summary order.</summary>
+    public static IReadOnlyList<string> All { get; } = [ProductsChecked, TotalChanges, NewProducts, UpdatedProducts, Conflicts, AutoResolvable];
+
+    /// <summary>Every counter at zero.</summary>
+    /// <returns>The counters.</returns>
+    public static IReadOnlyDictionary<string, long> None() => All.ToDictionary(name => name, _ => 0L, StringComparer.Ordinal);
+
+    /// <summary>Counts the plans of one batch.</summary>
+    /// <param name="plans">What the pull did with each product.</param>
+    /// <returns>The counters.</returns>
+    public static IReadOnlyDictionary<string, long> Of(IReadOnlyCollection<PulledProduct> plans)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        var conflicts = plans.SelectMany(plan => plan.Conflicts.Values).SelectMany(fields => fields).ToList();
+        return new Dictionary<string, long>(StringComparer.Ordinal)
+        {
+            [ProductsChecked] = plans.Count,
+            [TotalChanges] = plans.Count(plan => plan.Local is not null),
+            [NewProducts] = plans.Count(plan => plan.IsNew),
+            [UpdatedProducts] = plans.Count(plan => plan.Local is not null && !plan.IsNew),
+            [Conflicts] = conflicts.Count,
+            [AutoResolvable] = conflicts.Count(conflict => conflict.Suggestion.IsResolved),
+        };
+    }
+}

@@ -1,0 +1,70 @@
+using CowansSync.Orchestrations.Domain.Conflicts;
+using CowansSync.Orchestrations.Domain.Products;
+using CowansSync.Orchestrations.Domain.Staging;
+using CowansSync.Orchestrations.Ports;
+
+namespace CowansSync.Orchestrations.Pull;
+
+/// <summary>
+/// Decides what a pulled store product changes locally: the local catalog (the products as last synced) takes the
+/// store's values of the fields Shopify changed, and every open change (pending or approved) whose proposal Shopify
+/// contradicts gets its conflicts, three-way against what it was staged on.
+/// </summary>
+/// <remarks>
+/// Pure. A store product older than the local catalog's last value from Shopify (an out-of-order read) changes
+/// nothing, so an older state never overwrites a newer one.
+/// </remarks>
+public sealed class PullPlanner(ConflictDetector detector)
+{
+    /// <summary>The fields a store read carries: metafields other than the part number are not read, so they are never taken from it.</summary>
+    public static IReadOnlyList<ProductField> PulledFields { get; } = [.. ProductFields.All.Where(field => field != ProductFields.Metafields)];
+
+    /// <summary>Plans one store product.</summary>
+    /// <param name="store">The product as the store has it, with its <c>updatedAt</c>.</param>
+    /// <param name="local">The local product, or <see langword="null"/> when the catalog does not have it.</param>
+    /// <param name="open">The product's changes still waiting to be pushed (pending or approved).</param>
+    /// <returns>The plan.</returns>
+    public PulledProduct Plan(StoreProduct store, Product? local, IReadOnlyList<StagedChange> open)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(open);
+        var shopify = store.Product;
+        var conflicts = ConflictsOf(shopify, open);
+        var provenance = new FieldProvenance(SourceSystem.Shopify, store.UpdatedAt);
+        if (local is null)
+        {
+            var names = PulledFields.Select(field => field.Name).ToList();
+            return new PulledProduct(shopify.Sku, shopify.WithFieldSources(names, provenance), IsNew: true, names, conflicts);
+        }
+
+        var changed = PulledFields.Where(field => !field.HasSameValue(local, shopify)).ToList();
+        if (changed.Count == 0 || IsOlderThanLocal(store, local))
+        {
+            return new PulledProduct(shopify.Sku, null, IsNew: false, [], conflicts);
+        }
+
+        var updated = changed.Aggregate(local, (product, field) => field.CopyValue(shopify, product));
+        var changedNames = changed.Select(field => field.Name).ToList();
+        return new PulledProduct(shopify.Sku, updated.WithFieldSources(changedNames, provenance), IsNew: false, changedNames, conflicts);
+    }
+
+    private static bool IsOlderThanLocal(StoreProduct store, Product local)
+        => local.FieldSources.Values.Any(source => source.Source == SourceSystem.Shopify && source.ChangedAt > store.UpdatedAt);
+
+    // A change's base is what it was staged on; its fields conflict where Shopify moved off that base to another value than the proposal.
+    private Dictionary<string, IReadOnlyList<FieldConflict>> ConflictsOf(Product shopify, IReadOnlyList<StagedChange> open)
+    {
+        var conflicts = new Dictionary<string, IReadOnlyList<FieldConflict>>(StringComparer.Ordinal);
+        foreach (var change in open.Where(change => change.ProposedData is not null))
+        {
+            var fields = PulledFields.Where(field => change.FieldChanges.Any(fieldChange => fieldChange.Field == field.Name));
+            var found = detector.Detect(change.CurrentData, change.ProposedData!, shopify, fields);
+            if (found.Count > 0)
+            {
+                conflicts[change.ChangeId] = found;
+            }
+        }
+
+        return conflicts;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using CowansSync.Orchestrations.Domain.Products;
+using CowansSync.Orchestrations.Domain.Staging;
+using CowansSync.Orchestrations.Ports;
+
+namespace CowansSync.Orchestrations.Pull;
+
+/// <summary>
+/// Syncs a batch of store products into the local catalog (<see cref="PullPlanner"/>): each local product that takes
+/// the store's values gets a version (source Shopify, direction <c>pull_from_shopify</c>) and is saved with it, and
+/// each open change Shopify contradicts is flagged with its conflicts.
+/// </summary>
+/// <remarks>
+/// Idempotent: the version's change id is derived from the run and the product, so a repeated batch records it once;
+/// a product already saved with the store's values plans nothing; flagging the same conflicts again stores the same.
+/// </remarks>
+public sealed class PullSync(PullPlanner planner, IProductStore products, IProductVersionStore versions, IOpenChanges openChanges, IStagedChangeStore staged)
+{
+    /// <summary>How many products are read and written at once.</summary>
+    public const int ParallelProducts = 8;
+
+    /// <summary>Syncs the products.</summary>
+    /// <param name="runId">The pull run.</param>
+    /// <param name="pulled">The store products; of one SKU read twice, the later <c>updatedAt</c> counts.</param>
+    /// <param name="actor">Who started the pull; versions name them.</param>
+    /// <param name="cancellationToken">Stops the writes.</param>
+    /// <returns>The batch's counters (<see cref="PullCounters"/>).</returns>
+    public async Task<IReadOnlyDictionary<string, long>> ApplyAsync(string runId, IReadOnlyList<StoreProduct> pulled, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pulled);
+        var latest = pulled.GroupBy(store => store.Product.Sku.Normalized, StringComparer.Ordinal)
+            .Select(group => group.MaxBy(store => store.UpdatedAt)!)
+            .ToList();
+        var open = await openChanges.FindAsync(runId, [.. latest.Select(store => store.Product.Sku)], cancellationToken);
+        var plans = new ConcurrentBag<PulledProduct>();
+        await Parallel.ForEachAsync(latest, new ParallelOptions { MaxDegreeOfParallelism = ParallelProducts, CancellationToken = cancellationToken }, async (store, token) =>
+        {
+            var sku = store.Product.Sku;
+            var plan = planner.Plan(store, await products.GetAsync(sku, token), open.GetValueOrDefault(sku.Normalized) ?? []);
+            if (plan.Local is { } product)
+            {
+                var version = await versions.RecordAsync(
+                    product, StagedChangeId.For(runId, sku, ChangeDirection.PullFromShopify), SourceSystem.Shopify, ChangeDirection.PullFromShopify, actor, token);
+                await products.SaveAsync(product with { LastSyncedVersion = version.Number, LastSyncedHash = version.Hash }, token);
+            }
+
+            foreach (var (changeId, conflicts) in plan.Conflicts)
+            {
+                await staged.TryTransitionAsync(changeId, change => change.FlagConflicts(conflicts), token);
+            }
+
+            plans.Add(plan);
+        });
+        return PullCounters.Of(plans);
+    }
+}

@@ -1,0 +1,149 @@
+using System.Net;
+using System.Text.Json;
+using CowansSync.Functions.Tests.Import;
+using CowansSync.Functions.Tests.Infrastructure;
+using CowansSync.Functions.Tests.Push;
+
+namespace CowansSync.Functions.Tests.Pull;
+
+/// <summary>100 products in the flat layout, for pulls (each test resets the store first; the local catalog carries over).</summary>
+public sealed class PullSandbox() : ImportSandbox("flat", 100);
+
+/// <summary>
+/// Shopify → local catalog on the sandbox (real Azurite, Shopify simulator), through the HTTP API: a full pull copies
+/// the store with a version per product and repeats harmlessly; an incremental pull takes only what changed since the
+/// mark; a merchant's edit under an open change is flagged as its conflict.
+/// </summary>
+public sealed class PullEndToEndTests(PullSandbox sandbox) : IClassFixture<PullSandbox>
+{
+    private const string Key = FunctionAppFactory.BootstrapKey;
+    private static readonly string[] s_inStore = ["in_all", "shopify_only"];
+
+    [Fact]
+    public async Task Pull_Full_EveryStoreProductIsLocalWithAVersionAndARepeatChangesNothing()
+    {
+        // Arrange
+        await using var app = sandbox.CreateApp();
+        using var client = app.CreateClient();
+        await ResetStoreAsync();
+        var storeSkus = await StoreSkusAsync();
+
+        // Act
+        var first = await PullAsync(client, "/api/sync/shopify/pull", new { sync_type = "full" });
+        var repeat = await PullAsync(client, "/api/sync/shopify/pull", new { sync_type = "full" });
+
+        // Assert
+        Assert.Equal(storeSkus.Count, Counter(first, "products_checked"));
+        Assert.Equal(Counter(first, "new_products") + Counter(first, "updated_products"), Counter(first, "total_changes"));
+        Assert.Equal(storeSkus.Count, Counter(repeat, "products_checked"));
+        Assert.Equal(0, Counter(repeat, "total_changes"));
+        var sku = storeSkus[0];
+        var local = await GetAsync(client, $"/api/products/{Uri.EscapeDataString(sku)}");
+        var store = await PushClient.StoreAsync(sandbox, sku);
+        Assert.Equal(PushClient.StoreValue(store, "price"), Price(local));
+        var versions = (await GetAsync(client, $"/api/products/{Uri.EscapeDataString(sku)}/versions")).GetProperty("items");
+        Assert.Equal("pull_from_shopify", versions[0].GetProperty("direction").GetString());
+    }
+
+    [Fact]
+    public async Task Pull_IncrementalAfterAMerchantEdit_TakesOnlyThatProductAndMovesTheMark()
+    {
+        // Arrange: a full pull sets the mark, then the merchant reprices one product.
+        await using var app = sandbox.CreateApp();
+        using var client = app.CreateClient();
+        await ResetStoreAsync();
+        await PullAsync(client, "/api/sync/shopify/pull", new { sync_type = "full" });
+        var sku = (await StoreSkusAsync())[1];
+        await PushClient.MerchantEditAsync(sandbox, sku, new { price = "4.56" });
+
+        // Act
+        var incremental = await PullAsync(client, "/api/shopify/sync/down", new { sync_mode = "incremental" });
+        var again = await PullAsync(client, "/api/sync/shopify/pull", new { });
+
+        // Assert: ">=" reads the products of the mark's own second again (the sandbox seeds its store in one), which changes nothing.
+        Assert.InRange(Counter(incremental, "products_checked"), 1, 100);
+        Assert.Equal(1, Counter(incremental, "total_changes"));
+        Assert.Equal(1, Counter(incremental, "updated_products"));
+        Assert.Equal("4.56", Price(await GetAsync(client, $"/api/products/{Uri.EscapeDataString(sku)}")));
+        Assert.Equal(1, Counter(again, "products_checked"));
+        Assert.Equal(0, Counter(again, "total_changes"));
+    }
+
+    [Fact]
+    public async Task Pull_MerchantRepricedAProductWithAPendingPriceChange_FlagsTheConflictOnTheChange()
+    {
+        // Arrange: an import stages a price change; the merchant sets another price before anyone reviews it.
+        await using var app = sandbox.CreateApp();
+        using var client = app.CreateClient();
+        var (_, staged) = await PushClient.ImportAsync(client, sandbox);
+        var change = staged.First(c => c.GetProperty("status").GetString() == "pending"
+            && c.GetProperty("change_type").GetString() == "update"
+            && c.GetProperty("field_changes").TryGetProperty("price", out _));
+        var sku = change.GetProperty("sku").GetString()!;
+        await PushClient.MerchantEditAsync(sandbox, sku, new { price = "1.23" });
+        var productId = change.GetProperty("current_data").GetProperty("shopify_product_id").GetString();
+
+        // Act
+        var pull = await PullAsync(client, "/api/shopify/sync/down", new { sync_mode = "selective", product_ids = new[] { productId } });
+
+        // Assert
+        Assert.Equal(1, Counter(pull, "products_checked"));
+        Assert.True(Counter(pull, "conflicts") >= 1);
+        var after = await PushClient.ChangeAsync(client, change.GetProperty("id").GetString()!);
+        Assert.Equal("pending", after.GetProperty("status").GetString());
+        Assert.True(after.GetProperty("has_conflicts").GetBoolean());
+        Assert.Contains("price", after.GetProperty("conflict_fields").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal("1.23", Price(await GetAsync(client, $"/api/products/{Uri.EscapeDataString(sku)}")));
+    }
+
+    [Theory]
+    [InlineData("/api/sync/shopify/pull", """{"sync_type":"nope"}""", "sync_type")]
+    [InlineData("/api/shopify/sync/down", """{"sync_mode":"selective"}""", "product_ids")]
+    [InlineData("/api/shopify/sync/down", """{"sync_mode":"selective","product_ids":["1001"]}""", "product_ids[0]")]
+    public async Task Pull_InvalidRequest_400NamesTheField(string route, string body, string field)
+    {
+        await using var app = sandbox.CreateApp();
+        using var client = app.CreateClient();
+
+        using var response = await client.SendAsync(HttpMethod.Post, route, Key, JsonDocument.Parse(body).RootElement);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadJsonAsync()).GetProperty("details").TryGetProperty(field, out _));
+    }
+
+    private static async Task<JsonElement> PullAsync(HttpClient client, string route, object body)
+    {
+        using var response = await client.SendAsync(HttpMethod.Post, route, Key, body);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var runId = (await response.ReadJsonAsync()).GetProperty("batch_id").GetString()!;
+        var run = await PushClient.WaitAsync(client, runId);
+        Assert.Equal("completed", run.GetProperty("status").GetString());
+        return run;
+    }
+
+    private static long Counter(JsonElement run, string name) => run.GetProperty("counters").GetProperty(name).GetInt64();
+
+    private static string? Price(JsonElement product) => PushClient.StagedValue(product.GetProperty("price"));
+
+    private static async Task<JsonElement> GetAsync(HttpClient client, string path)
+    {
+        using var response = await client.SendAsync(HttpMethod.Get, path, Key);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.ReadJsonAsync();
+    }
+
+    private async Task ResetStoreAsync()
+    {
+        using var http = new HttpClient();
+        (await http.PostAsync(new Uri(sandbox.Sandbox.ControlUrl, "/reset"), null)).EnsureSuccessStatusCode();
+    }
+
+    private async Task<List<string>> StoreSkusAsync()
+    {
+        var truth = (await sandbox.TruthAsync()).GetProperty("skus");
+        return [.. truth.EnumerateObject()
+            .Where(sku => s_inStore.Contains(sku.Value.GetProperty("partition").GetString()))
+            .Select(sku => sku.Name)
+            .Order(StringComparer.Ordinal)];
+    }
+}
