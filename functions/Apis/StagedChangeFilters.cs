@@ -107,7 +107,12 @@ public static class StagedChangeFilters
         }
     }
 
-    private static bool? ParseBool(string field, string? text, Dictionary<string, object?> errors)
+    /// <summary>Parses an optional <c>true</c> or <c>false</c>.</summary>
+    /// <param name="field">The field, for the error.</param>
+    /// <param name="text">The value, or <see langword="null"/>.</param>
+    /// <param name="errors">Receives the error.</param>
+    /// <returns>The value, or <see langword="null"/> when absent or bad.</returns>
+    public static bool? ParseBool(string field, string? text, Dictionary<string, object?> errors)
     {
         switch (text)
         {

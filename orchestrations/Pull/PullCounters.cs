@@ -18,11 +18,11 @@ public static class PullCounters
     /// <summary>Fields of open changes that Shopify contradicts.</summary>
     public const string Conflicts = "conflicts";
 
-    /// <summary>Of those, the ones the conflict rules can settle without a person.</summary>
-    public const string AutoResolvable = "auto_resolvable";
+    /// <summary>Of those, the ones the conflict rules settled without a person.</summary>
+    public const string AutoResolved = "auto_resolved";
 
     /// <summary>Every counter, in summary order.</summary>
-    public static IReadOnlyList<string> All { get; } = [ProductsChecked, TotalChanges, NewProducts, UpdatedProducts, Conflicts, AutoResolvable];
+    public static IReadOnlyList<string> All { get; } = [ProductsChecked, TotalChanges, NewProducts, UpdatedProducts, Conflicts, AutoResolved];
 
     /// <summary>Every counter at zero.</summary>
     /// <returns>The counters.</returns>
@@ -42,7 +42,7 @@ public static class PullCounters
             [NewProducts] = plans.Count(plan => plan.IsNew),
             [UpdatedProducts] = plans.Count(plan => plan.Local is not null && !plan.IsNew),
             [Conflicts] = conflicts.Count,
-            [AutoResolvable] = conflicts.Count(conflict => conflict.Suggestion.IsResolved),
+            [AutoResolved] = conflicts.Count(conflict => conflict.Suggestion.IsResolved),
         };
     }
 }

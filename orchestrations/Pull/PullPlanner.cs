@@ -19,6 +19,9 @@ public sealed class PullPlanner(ConflictDetector detector)
     /// <summary>The fields a store read carries: metafields other than the part number are not read, so they are never taken from it.</summary>
     public static IReadOnlyList<ProductField> PulledFields { get; } = [.. ProductFields.All.Where(field => field != ProductFields.Metafields)];
 
+    /// <summary>The reviewer named on conflicts the rules settled.</summary>
+    public const string ConflictRules = "conflict-rules";
+
     /// <summary>Plans one store product.</summary>
     /// <param name="store">The product as the store has it, with its <c>updatedAt</c>.</param>
     /// <param name="local">The local product, or <see langword="null"/> when the catalog does not have it.</param>
@@ -48,6 +51,31 @@ public sealed class PullPlanner(ConflictDetector detector)
         return new PulledProduct(shopify.Sku, updated.WithFieldSources(changedNames, provenance), IsNew: false, changedNames, conflicts);
     }
 
+    /// <summary>
+    /// Gives an open change the conflicts a pull found and settles each the conflict rules can
+    /// (<see cref="AutoResolution.IsResolved"/>), as <see cref="StagedChange.Resolve"/> would for a person; the others stay for one.
+    /// </summary>
+    /// <param name="change">The open change, as stored now.</param>
+    /// <param name="conflicts">Its conflicts with the store.</param>
+    /// <param name="now">When.</param>
+    /// <returns>The change with its open conflicts; refused once it is no longer open.</returns>
+    public static StagedChangeTransition FlagAndSettle(StagedChange change, IReadOnlyList<FieldConflict> conflicts, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(conflicts);
+        var moved = change.FlagConflicts(conflicts);
+        foreach (var conflict in conflicts.Where(conflict => conflict.Suggestion.IsResolved))
+        {
+            var value = conflict.Suggestion.Choice == ResolutionChoice.UseLocal ? conflict.LocalValue : conflict.ShopifyValue;
+            if (moved.Change?.Resolve(conflict.Field, value, new ReviewInfo(ConflictRules, now, conflict.Suggestion.Reason)) is { Change: not null } settled)
+            {
+                moved = settled;
+            }
+        }
+
+        return moved;
+    }
+
     private static bool IsOlderThanLocal(StoreProduct store, Product local)
         => local.FieldSources.Values.Any(source => source.Source == SourceSystem.Shopify && source.ChangedAt > store.UpdatedAt);
 
@@ -59,7 +87,8 @@ public sealed class PullPlanner(ConflictDetector detector)
         {
             var fields = PulledFields.Where(field => change.FieldChanges.Any(fieldChange => fieldChange.Field == field.Name));
             var found = detector.Detect(change.CurrentData, change.ProposedData!, shopify, fields);
-            if (found.Count > 0)
+            // A change flagged by an earlier pull whose conflicts the store has since undone is cleared.
+            if (found.Count > 0 || change.HasConflicts)
             {
                 conflicts[change.ChangeId] = found;
             }

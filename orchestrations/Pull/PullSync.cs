@@ -8,13 +8,13 @@ namespace CowansSync.Orchestrations.Pull;
 /// <summary>
 /// Syncs a batch of store products into the local catalog (<see cref="PullPlanner"/>): each local product that takes
 /// the store's values gets a version (source Shopify, direction <c>pull_from_shopify</c>) and is saved with it, and
-/// each open change Shopify contradicts is flagged with its conflicts.
+/// each open change Shopify contradicts gets its conflicts, those the conflict rules can settle settled.
 /// </summary>
 /// <remarks>
 /// Idempotent: the version's change id is derived from the run and the product, so a repeated batch records it once;
-/// a product already saved with the store's values plans nothing; flagging the same conflicts again stores the same.
+/// a product already saved with the store's values plans nothing; flagging and settling the same conflicts again finds them settled (the change no longer proposes them).
 /// </remarks>
-public sealed class PullSync(PullPlanner planner, IProductStore products, IProductVersionStore versions, IOpenChanges openChanges, IStagedChangeStore staged)
+public sealed class PullSync(PullPlanner planner, IProductStore products, IProductVersionStore versions, IOpenChanges openChanges, IStagedChangeStore staged, TimeProvider timeProvider)
 {
     /// <summary>How many products are read and written at once.</summary>
     public const int ParallelProducts = 8;
@@ -46,7 +46,7 @@ public sealed class PullSync(PullPlanner planner, IProductStore products, IProdu
 
             foreach (var (changeId, conflicts) in plan.Conflicts)
             {
-                await staged.TryTransitionAsync(changeId, change => change.FlagConflicts(conflicts), token);
+                await staged.TryTransitionAsync(changeId, change => PullPlanner.FlagAndSettle(change, conflicts, timeProvider.GetUtcNow()), token);
             }
 
             plans.Add(plan);

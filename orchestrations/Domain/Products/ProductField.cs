@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace CowansSync.Orchestrations.Domain.Products;
 
@@ -45,6 +46,19 @@ public abstract class ProductField
     /// <param name="target">The product to change.</param>
     /// <returns>A copy of <paramref name="target"/> with this field taken from <paramref name="source"/>.</returns>
     public abstract Product CopyValue(Product source, Product target);
+
+    /// <summary>A copy of <paramref name="target"/> holding <paramref name="value"/> in this field, read as the product's JSON reads it.</summary>
+    /// <param name="target">The product.</param>
+    /// <param name="value">The value, as <see cref="ValueOf"/> gives it (e.g. a number for <c>price</c>).</param>
+    /// <returns>The product with the value.</returns>
+    /// <exception cref="JsonException">The value is not of the field's type.</exception>
+    public Product WithValue(Product target, JsonElement value)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var json = JsonSerializer.SerializeToNode(target, DomainJson.Options)!.AsObject();
+        json[Name] = JsonNode.Parse(value.GetRawText());
+        return CopyValue(json.Deserialize<Product>(DomainJson.Options)!, target);
+    }
 
     /// <summary>The name.</summary>
     /// <returns><see cref="Name"/>.</returns>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using CowansSync.Orchestrations.Domain.Conflicts;
 using CowansSync.Orchestrations.Domain.Matching;
@@ -165,6 +166,60 @@ public sealed record StagedChange
             ? new StagedChangeTransition(this with { Conflicts = conflicts }, null)
             : new StagedChangeTransition(null, $"Only pending or approved changes can take a pull's conflicts; this change is {WireName.Of(Status)}.");
 
+    /// <summary>
+    /// Settles the conflict on <paramref name="field"/> with <paramref name="value"/>: the change is rebased on the
+    /// store's value (its before-image takes it) and proposes <paramref name="value"/>, or, when that is the store's
+    /// value, no longer changes the field. A change left with no field to change is rejected; a failed change left
+    /// without conflicts is approved again, to be pushed like any other; otherwise its status stays.
+    /// </summary>
+    /// <param name="field">The conflicting field's API name.</param>
+    /// <param name="value">The winning value (<see cref="ConflictResolution.ValueFor"/>).</param>
+    /// <param name="review">Who settled it (a person, or the conflict rules), when, and why.</param>
+    /// <returns>The settled change; refused without such a conflict, for a create or delete, or once the change is applying or done.</returns>
+    /// <exception cref="JsonException">The value is not of the field's type.</exception>
+    public StagedChangeTransition Resolve(string field, JsonElement value, ReviewInfo review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        var conflict = Conflicts.FirstOrDefault(c => c.Field == field);
+        if (conflict is null || Status is not (ChangeStatus.Pending or ChangeStatus.Approved or ChangeStatus.Failed))
+        {
+            return new StagedChangeTransition(null, conflict is null
+                ? $"This change has no open conflict on {field}."
+                : $"Only pending, approved or failed changes can have a conflict settled; this change is {WireName.Of(Status)}.");
+        }
+
+        if (CurrentData is not { } current || ProposedData is not { } proposed)
+        {
+            return new StagedChangeTransition(null, "A create or delete whose product changed in the store cannot be settled field by field: reject it, and the next import stages it again against the store.");
+        }
+
+        var productField = ProductFields.All.First(f => f.Name == field);
+        var rebased = productField.WithValue(current, conflict.ShopifyValue);
+        var settled = productField.WithValue(proposed, value);
+        var fieldChanges = FieldChanges.Where(c => c.Field != field).ToList();
+        if (!productField.HasSameValue(rebased, settled))
+        {
+            fieldChanges.Add(FieldChange.Of(productField, rebased, settled));
+        }
+
+        var remaining = Conflicts.Where(c => c.Field != field).ToList();
+        var status = fieldChanges.Count == 0 ? ChangeStatus.Rejected
+            : Status == ChangeStatus.Failed && remaining.Count == 0 ? ChangeStatus.Approved
+            : Status;
+        return new StagedChangeTransition(
+            this with
+            {
+                Status = status,
+                CurrentData = rebased,
+                ProposedData = settled,
+                FieldChanges = [.. fieldChanges.OrderBy(c => FieldOrder(c.Field))],
+                Conflicts = remaining,
+                Review = review,
+                LastError = status == ChangeStatus.Approved ? null : LastError,
+            },
+            null);
+    }
+
     /// <summary>A rollback change undoing this one was applied.</summary>
     /// <returns>The rolled-back change; refused unless applied.</returns>
     public StagedChangeTransition MarkRolledBack() => MoveTo(ChangeStatus.RolledBack, c => c);
@@ -173,6 +228,8 @@ public sealed record StagedChange
     /// <param name="maxAttempts">The most apply attempts allowed in total.</param>
     /// <returns><see langword="true"/> when failed, without conflicts, with fewer than <paramref name="maxAttempts"/> failures.</returns>
     public bool CanRetry(int maxAttempts) => Status == ChangeStatus.Failed && RetryCount < maxAttempts && !HasConflicts;
+
+    private static int FieldOrder(string field) => ProductFields.All.Select(f => f.Name).ToList().IndexOf(field);
 
     private StagedChangeTransition MoveTo(ChangeStatus to, Func<StagedChange, StagedChange> update)
         => MoveTo(to, to, update);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CowansSync.Functions.Tests.Import;
@@ -94,6 +95,43 @@ public sealed class PullEndToEndTests(PullSandbox sandbox) : IClassFixture<PullS
         Assert.True(after.GetProperty("has_conflicts").GetBoolean());
         Assert.Contains("price", after.GetProperty("conflict_fields").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal("1.23", Price(await GetAsync(client, $"/api/products/{Uri.EscapeDataString(sku)}")));
+    }
+
+    [Fact]
+    public async Task Conflicts_AfterAPullFlaggedOne_ListedThenSettledWithACustomPriceThatThePushApplies()
+    {
+        // Arrange: a pending price change the merchant contradicted, flagged by a pull.
+        await using var app = sandbox.CreateApp();
+        using var client = app.CreateClient();
+        var (_, staged) = await PushClient.ImportAsync(client, sandbox);
+        var change = staged.First(c => c.GetProperty("status").GetString() == "pending"
+            && c.GetProperty("change_type").GetString() == "update"
+            && c.GetProperty("field_changes").EnumerateObject().Select(f => f.Name).SequenceEqual(["price"]));
+        var (sku, changeId) = (change.GetProperty("sku").GetString()!, change.GetProperty("id").GetString()!);
+        await PushClient.MerchantEditAsync(sandbox, sku, new { price = "1.23" });
+        await PullAsync(client, "/api/shopify/sync/down", new { sync_mode = "selective", product_ids = new[] { change.GetProperty("current_data").GetProperty("shopify_product_id").GetString() } });
+
+        // Act
+        var listed = await GetAsync(client, $"/api/shopify/sync/conflicts?field=price&sku={Uri.EscapeDataString(sku)}");
+        var conflict = Assert.Single(listed.GetProperty("conflicts").EnumerateArray());
+        var conflictId = conflict.GetProperty("conflict_id").GetString()!;
+        using var wrongType = await client.SendAsync(HttpMethod.Post, $"/api/shopify/sync/conflicts/{conflictId}/resolve", Key, new { resolution = "custom", custom_value = "cheap" });
+        using var resolved = await client.SendAsync(HttpMethod.Post, $"/api/shopify/sync/conflicts/{conflictId}/resolve", Key, new { resolution = "custom", custom_value = 2.5m, notes = "agreed with the merchant" });
+        using var again = await client.SendAsync(HttpMethod.Post, $"/api/shopify/sync/conflicts/{conflictId}/resolve", Key, new { resolution = "use_shopify" });
+        await PushClient.DecideAsync(client, changeId, approve: true);
+        var push = await PushClient.WaitAsync(client, await PushClient.StartAsync(client, new { change_ids = new[] { changeId }, confirm = true }));
+
+        // Assert
+        Assert.Equal("1.23", PushClient.StagedValue(conflict.GetProperty("shopify_value")));
+        Assert.False(conflict.GetProperty("auto_resolvable").GetBoolean());
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        Assert.True((await wrongType.ReadJsonAsync()).GetProperty("details").TryGetProperty("custom_value", out _));
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        Assert.Equal("pending", (await resolved.ReadJsonAsync()).GetProperty("changes")[0].GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Equal("completed", push.GetProperty("status").GetString());
+        Assert.Equal(2.5m, decimal.Parse(PushClient.StoreValue(await PushClient.StoreAsync(sandbox, sku), "price")!, CultureInfo.InvariantCulture));
+        Assert.Empty((await GetAsync(client, $"/api/shopify/sync/conflicts?sku={Uri.EscapeDataString(sku)}")).GetProperty("conflicts").EnumerateArray());
     }
 
     [Theory]

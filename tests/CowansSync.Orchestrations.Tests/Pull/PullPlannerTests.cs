@@ -92,6 +92,32 @@ public sealed class PullPlannerTests
     }
 
     [Fact]
+    public void FlagAndSettle_PriceWithinFivePercent_TheRulesKeepShopifysPriceAndRejectTheEmptyChange()
+    {
+        var open = new StagedChangeBuilder().WithPriceChange(from: 29.99m, to: 34.99m).Build();
+        var plan = _sut.Plan(new StoreProduct(new ProductBuilder().WithPrice(34.00m).Build(), UpdatedAt), open.CurrentData, [open]);
+
+        var moved = PullPlanner.FlagAndSettle(open, plan.Conflicts[open.ChangeId], UpdatedAt);
+
+        Assert.Equal(ChangeStatus.Rejected, moved.Change!.Status);
+        Assert.Empty(moved.Change.Conflicts);
+        Assert.Equal(PullPlanner.ConflictRules, moved.Change.Review!.Reviewer);
+        Assert.Equal(1, PullCounters.Of([plan])[PullCounters.AutoResolved]);
+    }
+
+    [Fact]
+    public void Plan_StoreUndidAConflictAnEarlierPullFlagged_ClearsIt()
+    {
+        var open = new StagedChangeBuilder().WithPriceChange(from: 29.99m, to: 34.99m).Build();
+        var flagged = PullPlanner.FlagAndSettle(open, _sut.Plan(new StoreProduct(new ProductBuilder().WithPrice(40m).Build(), UpdatedAt), open.CurrentData, [open]).Conflicts[open.ChangeId], UpdatedAt).Change!;
+
+        var plan = _sut.Plan(new StoreProduct(new ProductBuilder().WithPrice(29.99m).Build(), UpdatedAt), open.CurrentData, [flagged]);
+
+        Assert.True(flagged.HasConflicts);
+        Assert.Empty(plan.Conflicts[open.ChangeId]);
+    }
+
+    [Fact]
     public void FlagConflicts_AppliedChange_IsRefused()
     {
         var applied = new StagedChangeBuilder().WithPriceChange(29.99m, 34.99m).Build() with { Status = ChangeStatus.Applied };
