@@ -2,6 +2,7 @@ using CowansSync.Functions.Pull;
 using CowansSync.Functions.Settings;
 using CowansSync.Functions.Shopify;
 using CowansSync.Functions.Staging;
+using CowansSync.Functions.Webhooks;
 using CowansSync.Orchestrations.Domain.Conflicts;
 using CowansSync.Orchestrations.Ports;
 using CowansSync.Orchestrations.Pull;
@@ -9,10 +10,10 @@ using Microsoft.Extensions.Options;
 
 namespace CowansSync.Functions.Extensions;
 
-/// <summary>Wires the Shopify pull: store → local catalog, versions and conflicts, as a Durable orchestration (<see cref="PullFunctions"/>).</summary>
+/// <summary>Wires the Shopify pull — store → local catalog, versions and conflicts, as a Durable orchestration (<see cref="PullFunctions"/>) — and the webhooks that feed the same sync (<see cref="ShopifyWebhookApi"/>).</summary>
 public static class PullExtensions
 {
-    /// <summary>Registers the pull's options, store reads, marks, sync and activities. Needs the Shopify client, the payload, staging, version and product stores.</summary>
+    /// <summary>Registers the pull's options, store reads, marks, sync and activities, and the webhooks' event log and subscriptions. Needs the Shopify client, the payload, staging, version and product stores.</summary>
     /// <param name="builder">The app builder.</param>
     /// <returns>The builder.</returns>
     public static IHostApplicationBuilder AddPullWorkflow(this IHostApplicationBuilder builder)
@@ -40,6 +41,8 @@ public static class PullExtensions
         services.AddSingleton<PullPage>();
         services.AddSingleton<ReadPullMark>();
         services.AddSingleton<AdvancePullMark>();
+        services.AddSingleton<ShopifyWebhookSubscriptions>();
+        services.AddSingleton<WebhookEventLog>();
         return builder;
     }
 

@@ -5,15 +5,18 @@ using CowansSync.Orchestrations.Ports;
 namespace CowansSync.Functions.Staging;
 
 /// <summary>
-/// Open changes by product for a pull: the keys of every pending or approved change are read once per pull run and
-/// process (<see cref="StagedChangeStore.ListOpenKeysAsync"/>), and each batch then reads only its products' changes.
+/// Open changes by product for pulls and webhooks: the keys of every pending or approved change are read at most once
+/// a minute per process (<see cref="StagedChangeStore.ListOpenKeysAsync"/>), and each batch then reads only its
+/// products' changes.
 /// </summary>
 /// <remarks>
-/// A change staged after the pull read the keys is not checked by that pull; the push's re-read still meets any
+/// A change staged after the keys were read is not checked until the next read; the push's re-read still meets any
 /// conflict it has. The changes themselves are read fresh, and only those still open are answered.
 /// </remarks>
-public sealed class OpenChangeIndex(StagedChangeStore staged) : IOpenChanges, IDisposable
+public sealed class OpenChangeIndex(StagedChangeStore staged, TimeProvider time) : IOpenChanges, IDisposable
 {
+    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+
     private readonly SemaphoreSlim _loading = new(1, 1);
     private Loaded? _last;
 
@@ -21,10 +24,10 @@ public sealed class OpenChangeIndex(StagedChangeStore staged) : IOpenChanges, ID
     public void Dispose() => _loading.Dispose();
 
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<StagedChange>>> FindAsync(string pullRunId, IReadOnlyCollection<Sku> skus, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<StagedChange>>> FindAsync(IReadOnlyCollection<Sku> skus, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(skus);
-        var index = await IndexOfAsync(pullRunId, cancellationToken).ConfigureAwait(false);
+        var index = await IndexAsync(cancellationToken).ConfigureAwait(false);
         var keys = skus.Select(sku => sku.Normalized).Distinct(StringComparer.Ordinal).SelectMany(sku => index[sku]).ToList();
         if (keys.Count == 0)
         {
@@ -38,9 +41,9 @@ public sealed class OpenChangeIndex(StagedChangeStore staged) : IOpenChanges, ID
             .ToDictionary(group => group.Key, group => (IReadOnlyList<StagedChange>)[.. group], StringComparer.Ordinal);
     }
 
-    private async Task<ILookup<string, OpenChangeKey>> IndexOfAsync(string pullRunId, CancellationToken cancellationToken)
+    private async Task<ILookup<string, OpenChangeKey>> IndexAsync(CancellationToken cancellationToken)
     {
-        if (_last is { } last && last.RunId == pullRunId)
+        if (_last is { } last && time.GetUtcNow() - last.ReadAt < MaxAge)
         {
             return last.BySku;
         }
@@ -48,14 +51,15 @@ public sealed class OpenChangeIndex(StagedChangeStore staged) : IOpenChanges, ID
         await _loading.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_last is { } loaded && loaded.RunId == pullRunId)
+            if (_last is { } loaded && time.GetUtcNow() - loaded.ReadAt < MaxAge)
             {
                 return loaded.BySku;
             }
 
+            var readAt = time.GetUtcNow();
             var keys = await staged.ListOpenKeysAsync(cancellationToken).ConfigureAwait(false);
             var bySku = keys.ToLookup(key => key.Sku, StringComparer.Ordinal);
-            _last = new Loaded(pullRunId, bySku);
+            _last = new Loaded(readAt, bySku);
             return bySku;
         }
         finally
@@ -64,5 +68,5 @@ public sealed class OpenChangeIndex(StagedChangeStore staged) : IOpenChanges, ID
         }
     }
 
-    private sealed record Loaded(string RunId, ILookup<string, OpenChangeKey> BySku);
+    private sealed record Loaded(DateTimeOffset ReadAt, ILookup<string, OpenChangeKey> BySku);
 }

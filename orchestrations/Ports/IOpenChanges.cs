@@ -7,9 +7,8 @@ namespace CowansSync.Orchestrations.Ports;
 public interface IOpenChanges
 {
     /// <summary>The open changes of the products.</summary>
-    /// <param name="pullRunId">The pull asking: what it learns of the open changes is reused for its later batches.</param>
     /// <param name="skus">The products.</param>
     /// <param name="cancellationToken">Stops the reads.</param>
     /// <returns>The open changes by normalized SKU; products without any are absent.</returns>
-    Task<IReadOnlyDictionary<string, IReadOnlyList<StagedChange>>> FindAsync(string pullRunId, IReadOnlyCollection<Sku> skus, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, IReadOnlyList<StagedChange>>> FindAsync(IReadOnlyCollection<Sku> skus, CancellationToken cancellationToken);
 }

@@ -31,7 +31,7 @@ public sealed class PullSync(PullPlanner planner, IProductStore products, IProdu
         var latest = pulled.GroupBy(store => store.Product.Sku.Normalized, StringComparer.Ordinal)
             .Select(group => group.MaxBy(store => store.UpdatedAt)!)
             .ToList();
-        var open = await openChanges.FindAsync(runId, [.. latest.Select(store => store.Product.Sku)], cancellationToken);
+        var open = await openChanges.FindAsync([.. latest.Select(store => store.Product.Sku)], cancellationToken);
         var plans = new ConcurrentBag<PulledProduct>();
         await Parallel.ForEachAsync(latest, new ParallelOptions { MaxDegreeOfParallelism = ParallelProducts, CancellationToken = cancellationToken }, async (store, token) =>
         {

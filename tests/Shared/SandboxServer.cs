@@ -66,6 +66,7 @@ public sealed class SandboxServer : IAsyncDisposable
         ["Shopify:AdminBaseUrl"] = Value("shopify", "admin_base_url"),
         ["Shopify:ApiVersion"] = Value("shopify", "api_version"),
         ["Shopify:AccessToken"] = Value("shopify", "access_token"),
+        ["Shopify:WebhookSecret"] = Value("shopify", "client_secret"),
     };
 
     /// <summary>A string value of the ready line, e.g. <c>("ftp", "user")</c>.</summary>

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CowansSync.Functions.Storage;
+using CowansSync.Functions.Tests.Infrastructure;
+using CowansSync.Functions.Tests.Pull;
+using CowansSync.Functions.Tests.Push;
+using CowansSync.Functions.Webhooks;
+
+namespace CowansSync.Functions.Tests.Webhooks;
+
+/// <summary>
+/// Shopify's webhooks on the sandbox: a delivery signed with the app's secret is queued and synced like a pull (one
+/// delivered by the sandbox itself through a real address included); a wrong signature is refused with nothing stored;
+/// a repeated event is taken once.
+/// </summary>
+public sealed class ShopifyWebhookTests(PullSandbox sandbox) : IClassFixture<PullSandbox>
+{
+    private const string Key = FunctionAppFactory.BootstrapKey;
+
+    [Fact]
+    public async Task Webhook_RegisteredAndDeliveredByTheStore_SyncsTheMerchantsEdit()
+    {
+        // Arrange: the app's webhook address, reachable by the sandbox, subscribed through the API.
+        await using var app = sandbox.CreateApp();
+        using var client = app.CreateClient();
+        await ResetStoreAsync();
+        await using var relay = await WebhookRelay.StartAsync(client);
+        using var registered = await client.SendAsync(HttpMethod.Post, "/api/shopify/webhooks/register", Key, new { callback_url = relay.Url.AbsoluteUri });
+        using var again = await client.SendAsync(HttpMethod.Post, "/api/shopify/webhooks/register", Key, new { callback_url = relay.Url.AbsoluteUri });
+        var sku = await StoreSkuAsync();
+
+        // Act: the merchant reprices; the store delivers products/update.
+        await PushClient.MerchantEditAsync(sandbox, sku, new { price = "7.89" });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        Assert.Equal(5, (await registered.ReadJsonAsync()).GetProperty("created").GetArrayLength());
+        Assert.Equal(0, (await again.ReadJsonAsync()).GetProperty("created").GetArrayLength());
+        var local = await WaitForPriceAsync(client, sku, "7.89");
+        Assert.Equal("7.89", PushClient.StagedValue(local.GetProperty("price")));
+        var versions = (await (await client.SendAsync(HttpMethod.Get, $"/api/products/{Uri.EscapeDataString(sku)}/versions", Key)).ReadJsonAsync()).GetProperty("items");
+        Assert.Equal(ShopifyWebhookProcessor.Actor, versions[0].GetProperty("actor").GetString());
+    }
+
+    [Fact]
+    public async Task Webhook_SignedAndRepeated_TakenOnceAndSynced()
+    {
+        await using var app = sandbox.CreateApp();
+        using var client = app.CreateClient();
+        await ResetStoreAsync();
+        var sku = await StoreSkuAsync();
+        await PushClient.MerchantEditAsync(sandbox, sku, new { price = "3.21" });
+        // The REST product, as Shopify's products/update payload carries it.
+        var body = Encoding.UTF8.GetBytes((await PushClient.StoreAsync(sandbox, sku)).GetRawText());
+
+        using var first = await DeliverAsync(client, body, ShopifyWebhookSignatureTests.Sign(Secret(), body), "e-1");
+        using var repeat = await DeliverAsync(client, body, ShopifyWebhookSignatureTests.Sign(Secret(), body), "e-1");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.False((await first.ReadJsonAsync()).GetProperty("duplicate").GetBoolean());
+        Assert.True((await repeat.ReadJsonAsync()).GetProperty("duplicate").GetBoolean());
+        Assert.Equal("3.21", PushClient.StagedValue((await WaitForPriceAsync(client, sku, "3.21")).GetProperty("price")));
+    }
+
+    [Fact]
+    public async Task Webhook_WrongSignature_401AndNothingQueuedOrRecorded()
+    {
+        await using var app = sandbox.CreateApp();
+        using var client = app.CreateClient();
+        var body = Encoding.UTF8.GetBytes("""{"id":1}""");
+
+        using var wrong = await DeliverAsync(client, body, ShopifyWebhookSignatureTests.Sign("not-the-secret", body), "e-wrong");
+        using var missing = await DeliverAsync(client, body, null, "e-missing");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
+        var storage = StorageClients.FromConnectionString(sandbox.Sandbox.Value("storage", "connection_string"));
+        var queue = await storage.GetQueueAsync(ShopifyWebhookApi.QueueName);
+        Assert.DoesNotContain((await queue.PeekMessagesAsync(32)).Value, message => message.Body.ToString().Contains("e-wrong", StringComparison.Ordinal));
+        var events = await storage.GetTableAsync(WebhookEventLog.TableName);
+        Assert.Empty(events.Query<Azure.Data.Tables.TableEntity>(entity => entity.RowKey == "e-wrong" || entity.RowKey == "e-missing"));
+    }
+
+    private string Secret() => sandbox.Sandbox.Value("shopify", "client_secret");
+
+    private static async Task<HttpResponseMessage> DeliverAsync(HttpClient client, byte[] body, string? signature, string eventId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/shopify/webhooks") { Content = new ByteArrayContent(body) };
+        request.Headers.Add("X-Shopify-Topic", "products/update");
+        request.Headers.Add("X-Shopify-Event-Id", eventId);
+        if (signature is not null)
+        {
+            request.Headers.Add("X-Shopify-Hmac-Sha256", signature);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<JsonElement> WaitForPriceAsync(HttpClient client, string sku, string price)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            using var response = await client.SendAsync(HttpMethod.Get, $"/api/products/{Uri.EscapeDataString(sku)}", Key);
+            if (response.IsSuccessStatusCode && await response.ReadJsonAsync() is var product && PushClient.StagedValue(product.GetProperty("price")) == price)
+            {
+                return product;
+            }
+
+            await Task.Delay(250, deadline.Token);
+        }
+    }
+
+    private async Task ResetStoreAsync()
+    {
+        using var http = new HttpClient();
+        (await http.PostAsync(new Uri(sandbox.Sandbox.ControlUrl, "/reset"), null)).EnsureSuccessStatusCode();
+    }
+
+    private async Task<string> StoreSkuAsync()
+    {
+        var truth = (await sandbox.TruthAsync()).GetProperty("skus");
+        return truth.EnumerateObject().First(sku => sku.Value.GetProperty("partition").GetString() == "in_all").Name;
+    }
+}
