@@ -113,7 +113,7 @@ public sealed class ConflictsApi(StagedChangeStore changes, AuditLog audit, Time
         var moved = new List<ResolvedChange>();
         foreach (var (target, targetConflict) in targets)
         {
-            var settled = await changes.TryTransitionAsync(target.ChangeId, current => current.Resolve(field, decision.ValueFor(targetConflict), review), cancellationToken);
+            var settled = await changes.TryTransitionAsync(target.ChangeId, current => current.Resolve(field, decision.ValueFor(targetConflict), review, byPerson: true), cancellationToken);
             if (settled?.Change is { } after)
             {
                 moved.Add(new ResolvedChange(after.ChangeId, WireName.Of(after.Status), after.Conflicts.Count));

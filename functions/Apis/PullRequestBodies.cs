@@ -19,5 +19,5 @@ public sealed record SyncDownRequest(string? SyncMode, DateTimeOffset? SinceDate
 /// <summary>The answer to a pull request: the run, to follow at <see cref="StatusUrl"/>.</summary>
 /// <param name="BatchId">The pull run's id (the seeds' <c>batch_id</c>).</param>
 /// <param name="Status">Its status now.</param>
-/// <param name="StatusUrl">Where to read it; its counters are the summary <c>{total_changes, new_products, updated_products, conflicts, auto_resolved}</c>.</param>
+/// <param name="StatusUrl">Where to read it; its counters are the summary <c>{total_changes, new_products, updated_products, conflicts, auto_approved}</c>.</param>
 public sealed record PullStarted(string BatchId, string Status, string StatusUrl);

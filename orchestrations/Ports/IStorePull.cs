@@ -25,7 +25,7 @@ public interface IStorePull
     Task<IReadOnlyList<StoreProduct>> ReadExportBatchAsync(string runId, int batchIndex, CancellationToken cancellationToken);
 
     /// <summary>One page of the products a search finds, least recently updated first.</summary>
-    /// <param name="query">Shopify's search syntax, e.g. <c>updated_at:&gt;='2026-12-01T00:00:00Z'</c>; empty for every product.</param>
+    /// <param name="query">Shopify's search syntax, e.g. <c>updated_at:&gt;'2026-12-01T00:00:00Z'</c>; empty for every product.</param>
     /// <param name="cursor">Where the page starts: <see langword="null"/> for the first, then the previous page's <see cref="StoreProductPage.NextCursor"/>.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     /// <returns>The page.</returns>

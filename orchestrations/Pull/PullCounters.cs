@@ -19,10 +19,10 @@ public static class PullCounters
     public const string Conflicts = "conflicts";
 
     /// <summary>Of those, the ones the conflict rules settled without a person.</summary>
-    public const string AutoResolved = "auto_resolved";
+    public const string AutoApproved = "auto_approved";
 
     /// <summary>Every counter, in summary order.</summary>
-    public static IReadOnlyList<string> All { get; } = [ProductsChecked, TotalChanges, NewProducts, UpdatedProducts, Conflicts, AutoResolved];
+    public static IReadOnlyList<string> All { get; } = [ProductsChecked, TotalChanges, NewProducts, UpdatedProducts, Conflicts, AutoApproved];
 
     /// <summary>Every counter at zero.</summary>
     /// <returns>The counters.</returns>
@@ -42,7 +42,7 @@ public static class PullCounters
             [NewProducts] = plans.Count(plan => plan.IsNew),
             [UpdatedProducts] = plans.Count(plan => plan.Local is not null && !plan.IsNew),
             [Conflicts] = conflicts.Count,
-            [AutoResolved] = conflicts.Count(conflict => conflict.Suggestion.IsResolved),
+            [AutoApproved] = conflicts.Count(conflict => conflict.Suggestion.IsResolved),
         };
     }
 }

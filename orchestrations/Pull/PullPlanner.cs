@@ -67,7 +67,7 @@ public sealed class PullPlanner(ConflictDetector detector)
         foreach (var conflict in conflicts.Where(conflict => conflict.Suggestion.IsResolved))
         {
             var value = conflict.Suggestion.Choice == ResolutionChoice.UseLocal ? conflict.LocalValue : conflict.ShopifyValue;
-            if (moved.Change?.Resolve(conflict.Field, value, new ReviewInfo(ConflictRules, now, conflict.Suggestion.Reason)) is { Change: not null } settled)
+            if (moved.Change?.Resolve(conflict.Field, value, new ReviewInfo(ConflictRules, now, conflict.Suggestion.Reason), byPerson: false) is { Change: not null } settled)
             {
                 moved = settled;
             }

@@ -41,8 +41,9 @@ public sealed class PullShopify : TaskOrchestrator<PullRequest, PullSummary>
         }
         else if ((settings.Mode == PullMode.Incremental ? settings.UpdatedSince ?? await context.CallActivityAsync<DateTimeOffset?>(nameof(ReadPullMark), context.InstanceId, retries) : null) is { } since)
         {
-            // Shopify's dates compare to the second; ">=" pulls the mark's own products again, which a pull takes as no change.
-            mark = await PagesAsync(context, input, run, string.Create(CultureInfo.InvariantCulture, $"updated_at:>='{since.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}'")) ?? since;
+            // Shopify's dates have whole seconds: a product edited within the mark's own second after the read that set
+            // it is not paged again; its webhook brings it.
+            mark = await PagesAsync(context, input, run, string.Create(CultureInfo.InvariantCulture, $"updated_at:>'{since.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}'")) ?? since;
         }
         else
         {

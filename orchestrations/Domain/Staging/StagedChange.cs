@@ -169,15 +169,18 @@ public sealed record StagedChange
     /// <summary>
     /// Settles the conflict on <paramref name="field"/> with <paramref name="value"/>: the change is rebased on the
     /// store's value (its before-image takes it) and proposes <paramref name="value"/>, or, when that is the store's
-    /// value, no longer changes the field. A change left with no field to change is rejected; a failed change left
-    /// without conflicts is approved again, to be pushed like any other; otherwise its status stays.
+    /// value, no longer changes the field. A change left with no field to change is rejected. A change left without
+    /// conflicts is approved, to be pushed like any other, when it had failed (it was approved before its push met the
+    /// conflict) or when a person's resolution changes the store; otherwise its status stays, so the conflict rules
+    /// never approve what the approval rules hold for a person.
     /// </summary>
     /// <param name="field">The conflicting field's API name.</param>
     /// <param name="value">The winning value (<see cref="ConflictResolution.ValueFor"/>).</param>
     /// <param name="review">Who settled it (a person, or the conflict rules), when, and why.</param>
+    /// <param name="byPerson">Whether a person (an approver) settled it, rather than the conflict rules.</param>
     /// <returns>The settled change; refused without such a conflict, for a create or delete, or once the change is applying or done.</returns>
     /// <exception cref="JsonException">The value is not of the field's type.</exception>
-    public StagedChangeTransition Resolve(string field, JsonElement value, ReviewInfo review)
+    public StagedChangeTransition Resolve(string field, JsonElement value, ReviewInfo review, bool byPerson)
     {
         ArgumentNullException.ThrowIfNull(review);
         var conflict = Conflicts.FirstOrDefault(c => c.Field == field);
@@ -196,15 +199,16 @@ public sealed record StagedChange
         var productField = ProductFields.All.First(f => f.Name == field);
         var rebased = productField.WithValue(current, conflict.ShopifyValue);
         var settled = productField.WithValue(proposed, value);
+        var changesStore = !productField.HasSameValue(rebased, settled);
         var fieldChanges = FieldChanges.Where(c => c.Field != field).ToList();
-        if (!productField.HasSameValue(rebased, settled))
+        if (changesStore)
         {
             fieldChanges.Add(FieldChange.Of(productField, rebased, settled));
         }
 
         var remaining = Conflicts.Where(c => c.Field != field).ToList();
         var status = fieldChanges.Count == 0 ? ChangeStatus.Rejected
-            : Status == ChangeStatus.Failed && remaining.Count == 0 ? ChangeStatus.Approved
+            : remaining.Count == 0 && (Status == ChangeStatus.Failed || (byPerson && changesStore)) ? ChangeStatus.Approved
             : Status;
         return new StagedChangeTransition(
             this with

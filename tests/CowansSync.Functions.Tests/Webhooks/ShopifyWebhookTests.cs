@@ -28,7 +28,7 @@ public sealed class ShopifyWebhookTests(PullSandbox sandbox) : IClassFixture<Pul
         await using var relay = await WebhookRelay.StartAsync(client);
         using var registered = await client.SendAsync(HttpMethod.Post, "/api/shopify/webhooks/register", Key, new { callback_url = relay.Url.AbsoluteUri });
         using var again = await client.SendAsync(HttpMethod.Post, "/api/shopify/webhooks/register", Key, new { callback_url = relay.Url.AbsoluteUri });
-        var sku = await StoreSkuAsync();
+        var sku = await StoreSkuAsync(0);
 
         // Act: the merchant reprices; the store delivers products/update.
         await PushClient.MerchantEditAsync(sandbox, sku, new { price = "7.89" });
@@ -49,18 +49,41 @@ public sealed class ShopifyWebhookTests(PullSandbox sandbox) : IClassFixture<Pul
         await using var app = sandbox.CreateApp();
         using var client = app.CreateClient();
         await ResetStoreAsync();
-        var sku = await StoreSkuAsync();
+        var sku = await StoreSkuAsync(1);
+        // The REST product, as Shopify's products/update payload carries it: before and after the merchant's edit.
+        var older = Encoding.UTF8.GetBytes((await PushClient.StoreAsync(sandbox, sku)).GetRawText());
         await PushClient.MerchantEditAsync(sandbox, sku, new { price = "3.21" });
-        // The REST product, as Shopify's products/update payload carries it.
         var body = Encoding.UTF8.GetBytes((await PushClient.StoreAsync(sandbox, sku)).GetRawText());
 
         using var first = await DeliverAsync(client, body, ShopifyWebhookSignatureTests.Sign(Secret(), body), "e-1");
         using var repeat = await DeliverAsync(client, body, ShopifyWebhookSignatureTests.Sign(Secret(), body), "e-1");
+        await WaitForPriceAsync(client, sku, "3.21");
+        var versionsBefore = await VersionCountAsync(client, sku);
+        using var late = await DeliverAsync(client, older, ShopifyWebhookSignatureTests.Sign(Secret(), older), "e-0");
+        await WaitForQueueEmptyAsync();
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.False((await first.ReadJsonAsync()).GetProperty("duplicate").GetBoolean());
         Assert.True((await repeat.ReadJsonAsync()).GetProperty("duplicate").GetBoolean());
+        Assert.False((await late.ReadJsonAsync()).GetProperty("duplicate").GetBoolean());
         Assert.Equal("3.21", PushClient.StagedValue((await WaitForPriceAsync(client, sku, "3.21")).GetProperty("price")));
+        Assert.Equal(versionsBefore, await VersionCountAsync(client, sku));
+    }
+
+    private static async Task<int> VersionCountAsync(HttpClient client, string sku)
+    {
+        using var response = await client.SendAsync(HttpMethod.Get, $"/api/products/{Uri.EscapeDataString(sku)}/versions", Key);
+        return (await response.ReadJsonAsync()).GetProperty("total").GetInt32();
+    }
+
+    private async Task WaitForQueueEmptyAsync()
+    {
+        var queue = await StorageClients.FromConnectionString(sandbox.Sandbox.Value("storage", "connection_string")).GetQueueAsync(ShopifyWebhookApi.QueueName);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while ((await queue.GetPropertiesAsync(deadline.Token)).Value.ApproximateMessagesCount > 0)
+        {
+            await Task.Delay(250, deadline.Token);
+        }
     }
 
     [Fact]
@@ -118,9 +141,11 @@ public sealed class ShopifyWebhookTests(PullSandbox sandbox) : IClassFixture<Pul
         (await http.PostAsync(new Uri(sandbox.Sandbox.ControlUrl, "/reset"), null)).EnsureSuccessStatusCode();
     }
 
-    private async Task<string> StoreSkuAsync()
+    // Each test takes its own product: the sandbox's clock restarts on reset, so a product synced by an earlier test
+    // holds a later Shopify time than a new edit of it, and the sync rightly refuses the "older" state.
+    private async Task<string> StoreSkuAsync(int index)
     {
         var truth = (await sandbox.TruthAsync()).GetProperty("skus");
-        return truth.EnumerateObject().First(sku => sku.Value.GetProperty("partition").GetString() == "in_all").Name;
+        return truth.EnumerateObject().Where(sku => sku.Value.GetProperty("partition").GetString() == "in_all").ElementAt(index).Name;
     }
 }

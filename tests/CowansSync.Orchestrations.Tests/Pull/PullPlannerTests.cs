@@ -102,7 +102,7 @@ public sealed class PullPlannerTests
         Assert.Equal(ChangeStatus.Rejected, moved.Change!.Status);
         Assert.Empty(moved.Change.Conflicts);
         Assert.Equal(PullPlanner.ConflictRules, moved.Change.Review!.Reviewer);
-        Assert.Equal(1, PullCounters.Of([plan])[PullCounters.AutoResolved]);
+        Assert.Equal(1, PullCounters.Of([plan])[PullCounters.AutoApproved]);
     }
 
     [Fact]

@@ -11,13 +11,13 @@ public sealed class StagedChangeResolveTests
     private static readonly ReviewInfo Review = new("pat@cowans.example", new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero), "checked with the supplier");
 
     [Fact]
-    public void Resolve_UseLocal_RebasesOnTheStoreAndStillProposesTheLocalValue()
+    public void Resolve_UseLocalByAPerson_RebasesOnTheStoreAndApprovesTheLocalValue()
     {
         var change = Conflicted(ChangeStatus.Pending, shopifyPrice: 31m);
 
-        var settled = change.Resolve("price", Json(34.99m), Review);
+        var settled = change.Resolve("price", Json(34.99m), Review, byPerson: true);
 
-        Assert.Equal(ChangeStatus.Pending, settled.Change!.Status);
+        Assert.Equal(ChangeStatus.Approved, settled.Change!.Status);
         Assert.Equal(31m, settled.Change.CurrentData!.Price);
         Assert.Equal(34.99m, settled.Change.ProposedData!.Price);
         var price = Assert.Single(settled.Change.FieldChanges);
@@ -27,11 +27,22 @@ public sealed class StagedChangeResolveTests
     }
 
     [Fact]
+    public void Resolve_UseLocalByTheRules_SettlesButLeavesTheApprovalToTheApprovalRules()
+    {
+        var change = Conflicted(ChangeStatus.Pending, shopifyPrice: 31m);
+
+        var settled = change.Resolve("price", Json(34.99m), Review, byPerson: false);
+
+        Assert.Equal(ChangeStatus.Pending, settled.Change!.Status);
+        Assert.Empty(settled.Change.Conflicts);
+    }
+
+    [Fact]
     public void Resolve_UseShopifyOnTheOnlyField_RejectsTheChangeWithNothingLeftToPush()
     {
         var change = Conflicted(ChangeStatus.Pending, shopifyPrice: 31m);
 
-        var settled = change.Resolve("price", Json(31m), Review);
+        var settled = change.Resolve("price", Json(31m), Review, byPerson: true);
 
         Assert.Equal(ChangeStatus.Rejected, settled.Change!.Status);
         Assert.Empty(settled.Change.FieldChanges);
@@ -42,7 +53,7 @@ public sealed class StagedChangeResolveTests
     {
         var change = Conflicted(ChangeStatus.Failed, shopifyPrice: 31m) with { LastError = "Shopify changed the price" };
 
-        var settled = change.Resolve("price", Json(32.50m), Review);
+        var settled = change.Resolve("price", Json(32.50m), Review, byPerson: false);
 
         Assert.Equal(ChangeStatus.Approved, settled.Change!.Status);
         Assert.Equal(32.50m, settled.Change.ProposedData!.Price);
@@ -54,9 +65,9 @@ public sealed class StagedChangeResolveTests
     {
         var change = Conflicted(ChangeStatus.Pending, shopifyPrice: 31m);
 
-        Assert.Throws<JsonException>(() => change.Resolve("price", Json("cheap"), Review));
-        Assert.Contains("no open conflict on title", change.Resolve("title", Json("x"), Review).Refusal, StringComparison.Ordinal);
-        Assert.Contains("applied", (change with { Status = ChangeStatus.Applied }).Resolve("price", Json(31m), Review).Refusal, StringComparison.Ordinal);
+        Assert.Throws<JsonException>(() => change.Resolve("price", Json("cheap"), Review, byPerson: true));
+        Assert.Contains("no open conflict on title", change.Resolve("title", Json("x"), Review, byPerson: true).Refusal, StringComparison.Ordinal);
+        Assert.Contains("applied", (change with { Status = ChangeStatus.Applied }).Resolve("price", Json(31m), Review, byPerson: true).Refusal, StringComparison.Ordinal);
     }
 
     private static StagedChange Conflicted(ChangeStatus status, decimal shopifyPrice)
