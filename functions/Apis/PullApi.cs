@@ -51,8 +51,22 @@ public sealed partial class PullApi(PullStarter starter, AuditLog audit)
     /// <returns>202 with the run; 400 naming the field.</returns>
     [Function(nameof(SyncDownFromShopify))]
     [Authorize(Roles.Operator)]
-    public async Task<IResult> SyncDownFromShopify(
+    public Task<IResult> SyncDownFromShopify(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "shopify/sync/down")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+        => SyncDownAsync(request, client, cancellationToken);
+
+    /// <summary>The seeds' <c>POST /api/shopify/sync-down/start</c>: as <see cref="SyncDownFromShopify"/>; follow it at <c>/api/shopify/sync-down/status/{batch_id}</c>.</summary>
+    /// <param name="request">The request; its body says which pull.</param>
+    /// <param name="client">Starts the run.</param>
+    /// <param name="cancellationToken">Aborted with the request.</param>
+    /// <returns>202 with the run; 400 naming the field.</returns>
+    [Function(nameof(StartSyncDown))]
+    [Authorize(Roles.Operator)]
+    public Task<IResult> StartSyncDown(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "shopify/sync-down/start")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+        => SyncDownAsync(request, client, cancellationToken);
+
+    private async Task<IResult> SyncDownAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
         var (body, invalid) = await ApiBody.ReadAsync(request, new SyncDownRequest(null, null, null), cancellationToken);
         if (body is null)

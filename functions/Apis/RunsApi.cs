@@ -148,6 +148,31 @@ public sealed class RunsApi(AuditLog audit, TimeProvider time)
         return TypedResults.Accepted($"/api/runs/{runId}", RunView.Of(run with { Status = RunStatus.Cancelled }));
     }
 
+    /// <summary>The seeds' <c>GET /api/shopify/sync-down/status/{batch_id}</c>: a pull run, as <see cref="GetRun"/> answers it.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="batchId">The pull run.</param>
+    /// <param name="client">The task hub.</param>
+    /// <param name="cancellationToken">Aborted with the request.</param>
+    /// <returns>The run, or 404.</returns>
+    [Function(nameof(GetSyncDownStatus))]
+    [Authorize(Roles.Viewer)]
+    public static Task<Results<Ok<RunView>, NotFound<ApiError>>> GetSyncDownStatus(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "shopify/sync-down/status/{batchId}")] HttpRequest request, string batchId, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+        => GetRun(request, batchId, client, cancellationToken);
+
+    /// <summary>The seeds' <c>POST /api/shopify/sync-down/cancel/{batch_id}</c>: cancels a pull run, as <see cref="CancelRun"/> does.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="batchId">The pull run.</param>
+    /// <param name="client">The task hub.</param>
+    /// <param name="cancellationToken">Aborted with the request.</param>
+    /// <returns>202 with the run; 404; 410 when it has finished.</returns>
+    [Function(nameof(CancelSyncDown))]
+    [Authorize(Roles.Operator)]
+    public Task<Results<Accepted<RunView>, NotFound<ApiError>, JsonHttpResult<ApiError>>> CancelSyncDown(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "shopify/sync-down/cancel/{batchId}")] HttpRequest request, string batchId,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+        => CancelRun(request, batchId, client, cancellationToken);
+
     /// <summary>Re-drives a failed run (once what made it fail is fixed): it starts again from its input, under its id.</summary>
     /// <param name="request">The request.</param>
     /// <param name="runId">The run.</param>

@@ -134,6 +134,29 @@ public sealed class PullEndToEndTests(PullSandbox sandbox) : IClassFixture<PullS
         Assert.Empty((await GetAsync(client, $"/api/shopify/sync/conflicts?sku={Uri.EscapeDataString(sku)}")).GetProperty("conflicts").EnumerateArray());
     }
 
+    [Fact]
+    public async Task SyncDownAliases_StartStatusCancel_AnswerForThePullRun()
+    {
+        await using var app = sandbox.CreateApp();
+        using var client = app.CreateClient();
+        await ResetStoreAsync();
+        var productId = (await PushClient.StoreAsync(sandbox, (await StoreSkusAsync())[2])).GetProperty("admin_graphql_api_id").GetString();
+
+        using var started = await client.SendAsync(HttpMethod.Post, "/api/shopify/sync-down/start", Key, new { sync_mode = "selective", product_ids = new[] { productId } });
+        var runId = (await started.ReadJsonAsync()).GetProperty("batch_id").GetString()!;
+        await PushClient.WaitAsync(client, runId);
+        var status = await GetAsync(client, $"/api/shopify/sync-down/status/{runId}");
+        using var cancel = await client.SendAsync(HttpMethod.Post, $"/api/shopify/sync-down/cancel/{runId}", Key);
+        using var unknown = await client.SendAsync(HttpMethod.Get, "/api/shopify/sync-down/status/pull-nothing", Key);
+
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        Assert.Equal("completed", status.GetProperty("status").GetString());
+        Assert.Equal("shopify_pull", status.GetProperty("kind").GetString());
+        Assert.Equal(1, Counter(status, "products_checked"));
+        Assert.Equal(HttpStatusCode.Gone, cancel.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
     [Theory]
     [InlineData("/api/sync/shopify/pull", """{"sync_type":"nope"}""", "sync_type")]
     [InlineData("/api/shopify/sync/down", """{"sync_mode":"selective"}""", "product_ids")]
