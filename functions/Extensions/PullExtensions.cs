@@ -1,3 +1,4 @@
+using CowansSync.Functions.Products;
 using CowansSync.Functions.Pull;
 using CowansSync.Functions.Settings;
 using CowansSync.Functions.Shopify;
@@ -32,6 +33,8 @@ public static class PullExtensions
             provider.GetRequiredService<IPayloadStore>()));
         services.AddSingleton<IPullMarks, PullMarkStore>();
         services.AddSingleton<IOpenChanges, OpenChangeIndex>();
+        services.AddSingleton<CollectionStore>();
+        services.AddSingleton<ICollectionAssociations>(provider => provider.GetRequiredService<CollectionStore>());
         services.AddSingleton(new PullPlanner(new ConflictDetector(new ConflictAutoResolver())));
         services.AddSingleton<PullSync>();
         services.AddSingleton<PullStarter>();

@@ -21,8 +21,11 @@ public static class PullCounters
     /// <summary>Of those, the ones the conflict rules settled without a person.</summary>
     public const string AutoApproved = "auto_approved";
 
+    /// <summary>Product–collection associations the read products have.</summary>
+    public const string Associations = "associations";
+
     /// <summary>Every counter, in summary order.</summary>
-    public static IReadOnlyList<string> All { get; } = [ProductsChecked, TotalChanges, NewProducts, UpdatedProducts, Conflicts, AutoApproved];
+    public static IReadOnlyList<string> All { get; } = [ProductsChecked, TotalChanges, NewProducts, UpdatedProducts, Conflicts, AutoApproved, Associations];
 
     /// <summary>Every counter at zero.</summary>
     /// <returns>The counters.</returns>
@@ -30,8 +33,9 @@ public static class PullCounters
 
     /// <summary>Counts the plans of one batch.</summary>
     /// <param name="plans">What the pull did with each product.</param>
+    /// <param name="associations">The product–collection associations recorded.</param>
     /// <returns>The counters.</returns>
-    public static IReadOnlyDictionary<string, long> Of(IReadOnlyCollection<PulledProduct> plans)
+    public static IReadOnlyDictionary<string, long> Of(IReadOnlyCollection<PulledProduct> plans, long associations = 0)
     {
         ArgumentNullException.ThrowIfNull(plans);
         var conflicts = plans.SelectMany(plan => plan.Conflicts.Values).SelectMany(fields => fields).ToList();
@@ -43,6 +47,7 @@ public static class PullCounters
             [UpdatedProducts] = plans.Count(plan => plan.Local is not null && !plan.IsNew),
             [Conflicts] = conflicts.Count,
             [AutoApproved] = conflicts.Count(conflict => conflict.Suggestion.IsResolved),
+            [Associations] = associations,
         };
     }
 }

@@ -8,13 +8,14 @@ namespace CowansSync.Orchestrations.Pull;
 /// <summary>
 /// Syncs a batch of store products into the local catalog (<see cref="PullPlanner"/>): each local product that takes
 /// the store's values gets a version (source Shopify, direction <c>pull_from_shopify</c>) and is saved with it, and
-/// each open change Shopify contradicts gets its conflicts, those the conflict rules can settle settled.
+/// each open change Shopify contradicts gets its conflicts, those the conflict rules can settle settled; and every
+/// product's collection memberships are recorded.
 /// </summary>
 /// <remarks>
 /// Idempotent: the version's change id is derived from the run and the product, so a repeated batch records it once;
 /// a product already saved with the store's values plans nothing; flagging and settling the same conflicts again finds them settled (the change no longer proposes them).
 /// </remarks>
-public sealed class PullSync(PullPlanner planner, IProductStore products, IProductVersionStore versions, IOpenChanges openChanges, IStagedChangeStore staged, TimeProvider timeProvider)
+public sealed class PullSync(PullPlanner planner, IProductStore products, IProductVersionStore versions, IOpenChanges openChanges, IStagedChangeStore staged, ICollectionAssociations collections, TimeProvider timeProvider)
 {
     /// <summary>How many products are read and written at once.</summary>
     public const int ParallelProducts = 8;
@@ -33,10 +34,14 @@ public sealed class PullSync(PullPlanner planner, IProductStore products, IProdu
             .ToList();
         var open = await openChanges.FindAsync([.. latest.Select(store => store.Product.Sku)], cancellationToken);
         var plans = new ConcurrentBag<PulledProduct>();
+        var memberships = new ConcurrentBag<(Product Product, IReadOnlyList<string> Before)>();
         await Parallel.ForEachAsync(latest, new ParallelOptions { MaxDegreeOfParallelism = ParallelProducts, CancellationToken = cancellationToken }, async (store, token) =>
         {
             var sku = store.Product.Sku;
-            var plan = planner.Plan(store, await products.GetAsync(sku, token), open.GetValueOrDefault(sku.Normalized) ?? []);
+            var local = await products.GetAsync(sku, token);
+            var plan = planner.Plan(store, local, open.GetValueOrDefault(sku.Normalized) ?? []);
+            // A read older than the local product leaves the local memberships standing.
+            memberships.Add((plan.Local ?? local ?? store.Product, local?.Collections ?? []));
             if (plan.Local is { } product)
             {
                 var version = await versions.RecordAsync(
@@ -51,6 +56,7 @@ public sealed class PullSync(PullPlanner planner, IProductStore products, IProdu
 
             plans.Add(plan);
         });
-        return PullCounters.Of(plans);
+        var associations = await collections.RecordAsync([.. memberships], cancellationToken);
+        return PullCounters.Of(plans, associations);
     }
 }

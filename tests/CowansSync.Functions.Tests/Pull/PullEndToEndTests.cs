@@ -39,6 +39,7 @@ public sealed class PullEndToEndTests(PullSandbox sandbox) : IClassFixture<PullS
         Assert.Equal(Counter(first, "new_products") + Counter(first, "updated_products"), Counter(first, "total_changes"));
         Assert.Equal(storeSkus.Count, Counter(repeat, "products_checked"));
         Assert.Equal(0, Counter(repeat, "total_changes"));
+        var memberships = new List<(string Sku, string Handle)>();
         foreach (var storeSku in storeSkus)
         {
             var local = await GetAsync(client, $"/api/products/{Uri.EscapeDataString(storeSku)}");
@@ -47,7 +48,18 @@ public sealed class PullEndToEndTests(PullSandbox sandbox) : IClassFixture<PullS
             {
                 Assert.True(PushClient.StoreValue(store, field) == PushClient.StagedValue(local.GetProperty(field)), $"{storeSku} {field}");
             }
+
+            memberships.AddRange(local.GetProperty("collections").EnumerateArray().Select(handle => (storeSku, handle.GetString()!)));
         }
+
+        // Every membership is an association: the collections list them all.
+        Assert.NotEmpty(memberships);
+        Assert.Equal(memberships.Count, Counter(first, "associations"));
+        var collections = (await GetAsync(client, "/api/collections?per_page=200")).GetProperty("items");
+        Assert.Equal(memberships.Count, collections.EnumerateArray().Sum(collection => collection.GetProperty("product_count").GetInt32()));
+        var (memberSku, handle) = memberships[0];
+        var members = (await GetAsync(client, $"/api/collections/{Uri.EscapeDataString(handle)}/products?per_page=200")).GetProperty("items");
+        Assert.Contains(memberSku, members.EnumerateArray().Select(product => product.GetProperty("sku").GetString()));
 
         var sku = storeSkus[0];
         var versions = (await GetAsync(client, $"/api/products/{Uri.EscapeDataString(sku)}/versions")).GetProperty("items");
