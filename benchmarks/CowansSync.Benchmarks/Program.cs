@@ -1,6 +1,7 @@
 using System.Globalization;
 using CowansSync.Benchmarks.Blobs;
 using CowansSync.Benchmarks.Import;
+using CowansSync.Benchmarks.Pull;
 using CowansSync.Benchmarks.Push;
 using CowansSync.Benchmarks.Starts;
 using CowansSync.Benchmarks.Tables;
@@ -13,6 +14,7 @@ return args switch
     ["blob-transfer", ..] => await BlobTransferBenchmark.RunAsync(Argument(1, 256), Console.Out),
     ["import", ..] => await ImportBenchmark.RunAsync(Argument(1, 50_000), Console.Out),
     ["push", ..] => await PushBenchmark.RunAsync(Argument(1, 10_000), args.Length > 2 ? args[2] : "both", Console.Out),
+    ["pull", ..] => await PullBenchmark.RunAsync(Argument(1, 50_000), Console.Out),
     ["start"] => await StartLatencyBenchmark.RunAsync(Console.Out),
     _ => Usage(),
 };
@@ -21,6 +23,6 @@ int Argument(int index, int fallback) => args.Length > index ? int.Parse(args[in
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: storage | tables-insert [entities=50000] [parallelism=4] | blob-transfer [mebibytes=256] | import [products=50000] | push [changes=10000] [both|single|bulk] | start");
+    Console.Error.WriteLine("usage: storage | tables-insert [entities=50000] [parallelism=4] | blob-transfer [mebibytes=256] | import [products=50000] | push [changes=10000] [both|single|bulk] | pull [products=50000] | start");
     return 2;
 }
