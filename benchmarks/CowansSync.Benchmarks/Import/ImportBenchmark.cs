@@ -74,7 +74,8 @@ internal static class ImportBenchmark
         return settings;
     }
 
-    private static async Task<JsonElement> WaitAsync(HttpClient client, string runId, TextWriter output)
+    /// <summary>Polls a run until it has finished, reporting its phase and progress every 10 s.</summary>
+    internal static async Task<JsonElement> WaitAsync(HttpClient client, string runId, TextWriter output)
     {
         var lastReport = Stopwatch.StartNew();
         while (true)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CowansSync.Benchmarks.Import;
 using CowansSync.Testing;
 
 namespace CowansSync.Benchmarks.Pull;
@@ -47,26 +48,7 @@ internal static class PullBenchmark
         using var started = await client.PostAsJsonAsync(new Uri("/api/sync/shopify/pull", UriKind.Relative), body);
         started.EnsureSuccessStatusCode();
         var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("batch_id").GetString()!;
-        var lastReport = Stopwatch.StartNew();
-        JsonElement run;
-        while (true)
-        {
-            run = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/runs/{runId}", UriKind.Relative));
-            if (run.GetProperty("status").GetString() is "completed" or "completed_with_errors" or "failed" or "cancelled")
-            {
-                break;
-            }
-
-            if (lastReport.Elapsed > TimeSpan.FromSeconds(10))
-            {
-                var progress = run.GetProperty("progress");
-                output.WriteLine($"  {run.GetProperty("phase").GetString()}: {progress.GetProperty("processed").GetInt64():N0} of {progress.GetProperty("total").GetInt64():N0}");
-                lastReport.Restart();
-            }
-
-            await Task.Delay(250);
-        }
-
+        var run = await ImportBenchmark.WaitAsync(client, runId, output);
         var wall = stopwatch.Elapsed;
         var after = await control.GetFromJsonAsync<JsonElement>(new Uri("/counters", UriKind.Relative));
         var counters = run.GetProperty("counters");

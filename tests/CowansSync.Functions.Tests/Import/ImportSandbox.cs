@@ -61,6 +61,14 @@ public abstract class ImportSandbox(string layout, int products) : IAsyncLifetim
         return new FunctionAppFactory(appRoot, all, services);
     }
 
+    /// <summary>Puts the sandbox's systems back as they started (the store's products and clock included; storage keeps what the app wrote).</summary>
+    /// <returns>A task that completes when the sandbox is reset.</returns>
+    public async Task ResetAsync()
+    {
+        using var http = new HttpClient();
+        (await http.PostAsync(new Uri(Sandbox.ControlUrl, "/reset"), null)).EnsureSuccessStatusCode();
+    }
+
     /// <summary>The generator's truth: per SKU its partition, planted difference and each system's values.</summary>
     /// <returns>The truth JSON.</returns>
     public async Task<JsonElement> TruthAsync()

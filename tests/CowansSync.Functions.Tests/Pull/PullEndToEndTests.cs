@@ -27,7 +27,7 @@ public sealed class PullEndToEndTests(PullSandbox sandbox) : IClassFixture<PullS
         // Arrange
         await using var app = sandbox.CreateApp();
         using var client = app.CreateClient();
-        await ResetStoreAsync();
+        await sandbox.ResetAsync();
         var storeSkus = await StoreSkusAsync();
 
         // Act
@@ -72,7 +72,7 @@ public sealed class PullEndToEndTests(PullSandbox sandbox) : IClassFixture<PullS
         // Arrange: a full pull sets the mark, then the merchant reprices one product.
         await using var app = sandbox.CreateApp();
         using var client = app.CreateClient();
-        await ResetStoreAsync();
+        await sandbox.ResetAsync();
         await PullAsync(client, "/api/sync/shopify/pull", new { sync_type = "full" });
         var sku = (await StoreSkusAsync())[1];
         await PushClient.MerchantEditAsync(sandbox, sku, new { price = "4.56" });
@@ -159,7 +159,7 @@ public sealed class PullEndToEndTests(PullSandbox sandbox) : IClassFixture<PullS
     {
         await using var app = sandbox.CreateApp();
         using var client = app.CreateClient();
-        await ResetStoreAsync();
+        await sandbox.ResetAsync();
         var productId = (await PushClient.StoreAsync(sandbox, (await StoreSkusAsync())[2])).GetProperty("admin_graphql_api_id").GetString();
 
         using var started = await client.SendAsync(HttpMethod.Post, "/api/shopify/sync-down/start", Key, new { sync_mode = "selective", product_ids = new[] { productId } });
@@ -211,12 +211,6 @@ public sealed class PullEndToEndTests(PullSandbox sandbox) : IClassFixture<PullS
         using var response = await client.SendAsync(HttpMethod.Get, path, Key);
         Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.ReadJsonAsync();
-    }
-
-    private async Task ResetStoreAsync()
-    {
-        using var http = new HttpClient();
-        (await http.PostAsync(new Uri(sandbox.Sandbox.ControlUrl, "/reset"), null)).EnsureSuccessStatusCode();
     }
 
     private async Task<List<string>> StoreSkusAsync()

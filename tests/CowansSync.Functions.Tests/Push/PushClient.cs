@@ -15,8 +15,7 @@ internal static class PushClient
     /// <summary>Imports the sandbox's file on a freshly reset sandbox and waits for the run to stop moving.</summary>
     public static async Task<(string RunId, List<JsonElement> Staged)> ImportAsync(HttpClient client, ImportSandbox sandbox)
     {
-        using var http = new HttpClient();
-        (await http.PostAsync(new Uri(sandbox.Sandbox.ControlUrl, "/reset"), null)).EnsureSuccessStatusCode();
+        await sandbox.ResetAsync();
         var runId = await ImportClient.StartAsync(client);
         var run = await ImportClient.WaitAsync(client, runId);
         Assert.Equal("awaiting_approval", run.GetProperty("status").GetString());

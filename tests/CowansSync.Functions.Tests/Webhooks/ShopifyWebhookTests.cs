@@ -24,7 +24,7 @@ public sealed class ShopifyWebhookTests(PullSandbox sandbox) : IClassFixture<Pul
         // Arrange: the app's webhook address, reachable by the sandbox, subscribed through the API.
         await using var app = sandbox.CreateApp();
         using var client = app.CreateClient();
-        await ResetStoreAsync();
+        await sandbox.ResetAsync();
         await using var relay = await WebhookRelay.StartAsync(client);
         using var registered = await client.SendAsync(HttpMethod.Post, "/api/shopify/webhooks/register", Key, new { callback_url = relay.Url.AbsoluteUri });
         using var again = await client.SendAsync(HttpMethod.Post, "/api/shopify/webhooks/register", Key, new { callback_url = relay.Url.AbsoluteUri });
@@ -48,7 +48,7 @@ public sealed class ShopifyWebhookTests(PullSandbox sandbox) : IClassFixture<Pul
     {
         await using var app = sandbox.CreateApp();
         using var client = app.CreateClient();
-        await ResetStoreAsync();
+        await sandbox.ResetAsync();
         var sku = await StoreSkuAsync(1);
         // The REST product, as Shopify's products/update payload carries it: before and after the merchant's edit.
         var older = Encoding.UTF8.GetBytes((await PushClient.StoreAsync(sandbox, sku)).GetRawText());
@@ -133,12 +133,6 @@ public sealed class ShopifyWebhookTests(PullSandbox sandbox) : IClassFixture<Pul
 
             await Task.Delay(250, deadline.Token);
         }
-    }
-
-    private async Task ResetStoreAsync()
-    {
-        using var http = new HttpClient();
-        (await http.PostAsync(new Uri(sandbox.Sandbox.ControlUrl, "/reset"), null)).EnsureSuccessStatusCode();
     }
 
     // Each test takes its own product: the sandbox's clock restarts on reset, so a product synced by an earlier test
