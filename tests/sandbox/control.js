@@ -1,5 +1,5 @@
 // The control API: what a test or a curious developer does to the sandbox's systems from outside —
-// read or edit the store as a merchant would, drop a later Etilize file, inject faults, read counters,
+// read, edit or delete store products as a merchant would, drop a later Etilize file, inject faults, read counters,
 // reset. JSON in and out.
 import { once } from 'node:events';
 import { createServer } from 'node:http';
@@ -9,6 +9,9 @@ export async function startControlApi({ host = '127.0.0.1', sandbox }) {
     ['GET', /^\/shopify\/products\/([^/]+)$/, ([sku]) => sandbox.shopify.getProductBySku(sku) ?? notFound(`No Shopify product has SKU ${sku}.`)],
     ['POST', /^\/shopify\/products\/([^/]+)\/edit$/, ([sku], body) => sandbox.shopify.getProductBySku(sku)
       ? sandbox.shopify.editProduct(sku, body)
+      : notFound(`No Shopify product has SKU ${sku}.`)],
+    ['DELETE', /^\/shopify\/products\/([^/]+)$/, ([sku]) => sandbox.shopify.getProductBySku(sku)
+      ? sandbox.shopify.deleteProduct(sku)
       : notFound(`No Shopify product has SKU ${sku}.`)],
     ['POST', /^\/etilize\/drops$/, (_, body) => sandbox.addEtilizeDrop(Number(body.day ?? sandbox.latestDay() + 1))],
     ['PUT', /^\/faults\/(shopify|xorosoft|ftp)$/, ([system], body) => sandbox.setFaults(system, body)],

@@ -1,5 +1,5 @@
-// Injected faults: latency on every response, a fraction of API requests answered 502/503, and
-// forced throttling (always, or a fraction of requests). Which requests fail is drawn from a seeded PRNG, so a run is repeatable.
+// Injected faults: latency on every response, a fraction of API requests answered 502/503,
+// forced throttling (always, or a fraction of requests), and bulk operations that run for a while. Which requests fail is drawn from a seeded PRNG, so a run is repeatable.
 
 /** mulberry32: a small, well-mixed 32-bit PRNG. */
 function prng(seed) {
@@ -14,7 +14,7 @@ function prng(seed) {
 }
 
 const SEED = 0x5eed;
-const NONE = { latencyMs: 0, errorRate: 0, throttle: false, throttleRate: 0 };
+const NONE = { latencyMs: 0, errorRate: 0, throttle: false, throttleRate: 0, bulkRunningMs: 0 };
 
 export class Faults {
   constructor() {

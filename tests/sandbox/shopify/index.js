@@ -16,7 +16,7 @@ import { restPayload, restProduct } from './rest.js';
 import { loadAdminSchema } from './schema.js';
 import { BULK_RESULTS_PATH, STAGED_UPLOADS_PATH, createSimulatorServer } from './server.js';
 import { variantBySku } from './store/catalog.js';
-import { editProduct } from './store/merchant.js';
+import { deleteProductBySku, editProduct } from './store/merchant.js';
 import { seedCatalog } from './store/seed.js';
 import { Store } from './store/store.js';
 import { Webhooks } from './webhooks.js';
@@ -69,6 +69,7 @@ export async function startShopifySimulator({
   const bulk = new BulkOperations({
     store, schema, uploads, log,
     resultsUrl: (name) => `${adminBaseUrl}${BULK_RESULTS_PATH}/${name}`,
+    runningMs: () => faults.settings.bulkRunningMs,
     execute: ({ document, variables }) => runOperation({
       schema, document, operation: selectOperation(document).operation, variables, services, wholeConnections: true,
     }),
@@ -89,6 +90,9 @@ export async function startShopifySimulator({
     },
     editProduct(sku, changes) {
       return restProduct(store, editProduct(store, sku, changes));
+    },
+    deleteProduct(sku) {
+      return { id: deleteProductBySku(store, sku).id };
     },
     setWebhookUrl(url) {
       webhooks.url = url;

@@ -121,4 +121,15 @@ describe('Shopify simulator: bulk operations', () => {
     assert.deepEqual({ ...JSON.parse(finish.rawBody), created_at: undefined, completed_at: undefined },
       { admin_graphql_api_id: id, status: 'completed', type: 'query', error_code: null, created_at: undefined, completed_at: undefined });
   });
+
+  it('keeps an operation RUNNING for bulkRunningMs when that fault is set', async () => {
+    sut.setFaults({ bulkRunningMs: 400 });
+    const query = '{ products { nodes { id } } }';
+    const { id } = (await graphql(RUN_QUERY, { query })).body.data.bulkOperationRunQuery.bulkOperation;
+    await new Promise((resolve) => { setTimeout(resolve, 150); });
+    const midway = (await graphql(OPERATION, { id })).body.data.bulkOperation.status;
+    const operation = await finished(id);
+    assert.equal(midway, 'RUNNING');
+    assert.equal(operation.status, 'COMPLETED');
+  });
 });

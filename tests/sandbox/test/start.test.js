@@ -42,6 +42,22 @@ describe('start.js', () => {
     assert.equal(missing.status, 404);
   });
 
+  it('deletes a store product through the control API', async () => {
+    const truth = (await control('GET', '/truth')).body;
+    const sku = Object.keys(truth.skus).find((candidate) => truth.skus[candidate].partition === 'in_all');
+    const before = await control('GET', `/shopify/products/${sku}`);
+
+    const deleted = await control('DELETE', `/shopify/products/${sku}`);
+    const after = await control('GET', `/shopify/products/${sku}`);
+    const again = await control('DELETE', `/shopify/products/${sku}`);
+    await control('POST', '/reset');
+
+    assert.equal(deleted.status, 200);
+    assert.equal(deleted.body.id, before.body.admin_graphql_api_id);
+    assert.equal(after.status, 404);
+    assert.equal(again.status, 404);
+  });
+
   it('adds a later Etilize drop, injects faults, counts and resets', async () => {
     const drop = await control('POST', '/etilize/drops', { day: 1 });
     const faults = await control('PUT', '/faults/xorosoft', { throttle: true });

@@ -15,9 +15,12 @@ export class BulkOperations {
   #timers = new Set();
   #files = new Map();
 
-  /** `execute({ document, variables })` runs a document without cost or throttling; `resultsUrl(name)` serves a file. */
-  constructor({ store, schema, uploads, execute, resultsUrl, log }) {
-    Object.assign(this, { store, schema, uploads, execute, resultsUrl, log });
+  /**
+   * `execute({ document, variables })` runs a document without cost or throttling; `resultsUrl(name)` serves a file;
+   * `runningMs()` is how much longer than a status step an operation stays RUNNING (a large shop's export takes minutes).
+   */
+  constructor({ store, schema, uploads, execute, resultsUrl, log, runningMs = () => 0 }) {
+    Object.assign(this, { store, schema, uploads, execute, resultsUrl, log, runningMs });
   }
 
   running(type) {
@@ -111,8 +114,8 @@ export class BulkOperations {
     });
   }
 
-  #later(step) {
-    const timer = setTimeout(() => { this.#timers.delete(timer); step(); }, STEP_MS);
+  #later(step, extraMs = 0) {
+    const timer = setTimeout(() => { this.#timers.delete(timer); step(); }, STEP_MS + extraMs);
     this.#timers.add(timer);
   }
 
@@ -135,7 +138,7 @@ export class BulkOperations {
           this.log(`shopify: bulk operation ${operation.id} failed: ${error.message}`);
           this.#finish(operation, { status: 'FAILED', errorCode: 'INTERNAL_SERVER_ERROR' });
         }
-      });
+      }, this.runningMs());
     });
   }
 

@@ -1,8 +1,8 @@
 // A merchant editing a product in the Shopify admin: whatever they change, saving bumps the
 // product's updatedAt and Shopify publishes products/update (and inventory_levels/update when the
-// stock moved). Tests use it to make Shopify drift from what the sync staged.
+// stock moved); deleting publishes products/delete. Tests use it to make Shopify drift from what the sync staged.
 import { money, normalizeTags } from '../resolvers/inputs.js';
-import { inventoryLevel, setQuantity, touchProduct, variantBySku } from './catalog.js';
+import { deleteProduct, inventoryLevel, setQuantity, touchProduct, variantBySku } from './catalog.js';
 
 const PRODUCT_FIELDS = ['title', 'descriptionHtml', 'vendor', 'productType', 'status', 'handle'];
 const MONEY_FIELDS = ['price', 'compareAtPrice'];
@@ -23,5 +23,14 @@ export function editProduct(store, sku, changes) {
   }
   touchProduct(store, product);
   variant.updatedAt = product.updatedAt;
+  return product;
+}
+
+/** Deletes the product holding the SKU's variant, with its variants, media and memberships; returns the deleted product. */
+export function deleteProductBySku(store, sku) {
+  const variant = variantBySku(store, sku);
+  if (!variant) throw new Error(`No product in the sandbox shop has a variant with SKU ${sku}`);
+  const product = store.node(variant.productId);
+  deleteProduct(store, product);
   return product;
 }
