@@ -41,9 +41,10 @@ internal sealed partial class DurableTaskHubWorker(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (_worker is { } worker)
+        // The host may stop twice at once (a test factory's dispose): only one stops and disposes the worker, else the
+        // other's stop runs into the disposed worker.
+        if (Interlocked.Exchange(ref _worker, null) is { } worker)
         {
-            _worker = null;
             await worker.StopAsync().WaitAsync(cancellationToken);
             worker.Dispose();
             LogStopped(options.Value.HubName);
