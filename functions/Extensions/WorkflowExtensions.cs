@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace CowansSync.Functions.Extensions;
 
-/// <summary>Wires what the orchestrations share (claim checks, notifications) and the import's activities.</summary>
+/// <summary>Wires what the orchestrations share (claim checks, notifications, bulk operation waits) and the import's activities.</summary>
 public static class WorkflowExtensions
 {
     /// <summary>Registers the adapters the orchestrations share.</summary>
@@ -20,6 +20,9 @@ public static class WorkflowExtensions
         var services = builder.Services;
         services.AddSingleton<IPayloadStore, BlobPayloadStore>();
         services.AddTransient<NotifyRun>();
+        services.AddSingleton<BulkOperationWaiters>();
+        services.AddSingleton<IBulkOperationWaiters>(provider => provider.GetRequiredService<BulkOperationWaiters>());
+        services.AddTransient<WatchBulkOperation>();
         services.AddOptions<RunRetentionOptions>().BindConfiguration(RunRetentionOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RunRetentionOptions>, RunRetentionOptionsValidator>();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateOnStart();

@@ -8,7 +8,9 @@ namespace CowansSync.Functions.Products;
 
 /// <summary>
 /// The local catalog in table <c>products</c>: PartitionKey = one of <see cref="Buckets"/> buckets (<c>p~NN</c>) of the
-/// normalized SKU, RowKey = that SKU escaped for a key, the product as compressed JSON.
+/// normalized SKU, RowKey = that SKU escaped for a key, the product as compressed JSON; and the index of Shopify product
+/// ids in table <c>productshopifyids</c> (RowKey = the GID escaped, column <c>Sku</c>), which a <c>products/delete</c>
+/// webhook — it names only the id — needs.
 /// </summary>
 /// <remarks>
 /// A save is conditional on the ETag it read (an insert when the product is new), so of concurrent saves none is lost
@@ -20,11 +22,16 @@ public sealed partial class ProductStore(StorageClients storage, ILogger<Product
     /// <summary>The table.</summary>
     public const string TableName = "products";
 
+    /// <summary>The index of Shopify product ids.</summary>
+    public const string ShopifyIdTableName = "productshopifyids";
+
     /// <summary>How many partitions the catalog is spread over; never change it for an existing table.</summary>
     public const int Buckets = 16;
 
     private const string Prefix = "p";
     private const string LastSyncedVersionColumn = "LastSyncedVersion";
+    private const string ShopifyIdColumn = "ShopifyProductId";
+    private const string SkuColumn = "Sku";
     private const int MaxAttempts = 50;
     private const int MaxQueryPage = 1000;
     private static readonly string[] KeyColumns = ["PartitionKey", "RowKey"];
@@ -42,6 +49,12 @@ public sealed partial class ProductStore(StorageClients storage, ILogger<Product
             {
                 LogKeptNewer(product.Sku.Normalized, product.LastSyncedVersion);
                 return;
+            }
+
+            // Indexed before the product is written: a crash in between leaves an index row to no one, never a product without one.
+            if (product.ShopifyProductId is { } shopifyId && (!stored.HasValue || stored.Value!.GetString(ShopifyIdColumn) != shopifyId))
+            {
+                await IndexAsync(shopifyId, product.Sku, cancellationToken).ConfigureAwait(false);
             }
 
             var entity = ToEntity(product, partition, row);
@@ -66,6 +79,15 @@ public sealed partial class ProductStore(StorageClients storage, ILogger<Product
         var (partition, row) = Keys(sku);
         var stored = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
         return stored.HasValue ? CompressedJsonParts.Read<Product>(stored.Value!, "Product") : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<Sku?> FindByShopifyIdAsync(string shopifyProductId, CancellationToken cancellationToken)
+    {
+        var table = await storage.GetTableAsync(ShopifyIdTableName, cancellationToken).ConfigureAwait(false);
+        var (partition, row) = ShopifyIdKeys(shopifyProductId);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, [SkuColumn], cancellationToken).ConfigureAwait(false);
+        return found.HasValue ? Sku.Parse(found.Value!.GetString(SkuColumn)) : null;
     }
 
     /// <summary>One page of the catalog, ordered by SKU key.</summary>
@@ -97,6 +119,19 @@ public sealed partial class ProductStore(StorageClients storage, ILogger<Product
         return new ProductPage([.. items.OfType<Product>()], keys.Count);
     }
 
+    private async Task IndexAsync(string shopifyProductId, Sku sku, CancellationToken cancellationToken)
+    {
+        var table = await storage.GetTableAsync(ShopifyIdTableName, cancellationToken).ConfigureAwait(false);
+        var (partition, row) = ShopifyIdKeys(shopifyProductId);
+        await table.UpsertEntityAsync(new TableEntity(partition, row) { [SkuColumn] = sku.Normalized }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static (string Partition, string Row) ShopifyIdKeys(string shopifyProductId)
+    {
+        var row = TableKeyText.Escape(shopifyProductId);
+        return (TableBuckets.Partition(Prefix, row, Buckets), row);
+    }
+
     private static (string Partition, string Row) Keys(Sku sku)
     {
         var row = TableKeyText.Escape(sku.Normalized);
@@ -107,7 +142,8 @@ public sealed partial class ProductStore(StorageClients storage, ILogger<Product
     {
         var entity = new TableEntity(partition, row)
         {
-            ["Sku"] = product.Sku.Normalized,
+            [SkuColumn] = product.Sku.Normalized,
+            [ShopifyIdColumn] = product.ShopifyProductId,
             [LastSyncedVersionColumn] = product.LastSyncedVersion,
             ["LastSyncedHash"] = product.LastSyncedHash,
         };

@@ -6,8 +6,8 @@ namespace CowansSync.Functions.Webhooks;
 
 /// <summary>
 /// The webhook events already taken (table <c>webhookevents</c>, one row per event id, spread over 16 partitions), so a
-/// redelivered or duplicated event is acknowledged without being queued again. Rows are kept: far longer than the 48 h
-/// over which Shopify retries.
+/// redelivered or duplicated event is acknowledged without being queued again. Rows are kept as long as finished runs
+/// (<c>Runs:Retention</c>), and never less than the 48 h over which Shopify retries; <c>PurgeRuns</c> then deletes them.
 /// </summary>
 /// <remarks>
 /// The event is queued before it is recorded: a crash in between leaves it unrecorded, and Shopify's retry queues it
@@ -17,6 +17,9 @@ public sealed class WebhookEventLog(StorageClients storage, TimeProvider time)
 {
     /// <summary>The table.</summary>
     public const string TableName = "webhookevents";
+
+    /// <summary>How long an event is remembered at least, whatever the retention: Shopify retries a delivery for 48 h.</summary>
+    public static readonly TimeSpan MinimumRetention = TimeSpan.FromHours(48);
 
     private const int Buckets = 16;
 
@@ -29,6 +32,17 @@ public sealed class WebhookEventLog(StorageClients storage, TimeProvider time)
         var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
         var key = TableKeyText.Escape(eventId);
         return (await table.GetEntityIfExistsAsync<TableEntity>(TableBuckets.Partition("event", key, Buckets), key, ["RowKey"], cancellationToken).ConfigureAwait(false)).HasValue;
+    }
+
+    /// <summary>Forgets the events taken before <paramref name="before"/>, but none of the last <see cref="MinimumRetention"/>.</summary>
+    /// <param name="before">The retention's cut-off.</param>
+    /// <param name="cancellationToken">Stops the purge.</param>
+    /// <returns>How many events were forgotten.</returns>
+    public async Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var floor = time.GetUtcNow() - MinimumRetention;
+        return await TableRetention.DeleteOlderThanAsync(table, before < floor ? before : floor, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records the event as taken; recording it twice is harmless.</summary>

@@ -87,9 +87,11 @@ public sealed class ImportCatalog : TaskOrchestrator<ImportCatalogInput, RunStat
     private static async Task SnapshotStoreAsync(TaskOrchestrationContext context, string runId, ImportPlan plan)
     {
         var exportId = await context.CallActivityAsync<string>(nameof(StartStoreSnapshot), runId, Retries);
+        var watch = new BulkOperationWatch(context);
+        await watch.WatchAsync(exportId, Retries);
         do
         {
-            await context.CreateTimer(plan.StoreSnapshotPollInterval, CancellationToken.None);
+            await watch.WaitAsync(plan.StoreSnapshotPollInterval);
         }
         while (!await context.CallActivityAsync<bool>(nameof(LoadStoreSnapshot), new LoadStoreSnapshotInput(runId, exportId), Retries));
     }

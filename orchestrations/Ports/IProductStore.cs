@@ -17,4 +17,11 @@ public interface IProductStore
     /// <param name="cancellationToken">Stops the read.</param>
     /// <returns>The product, or <see langword="null"/> when the local catalog does not have it.</returns>
     Task<Product?> GetAsync(Sku sku, CancellationToken cancellationToken);
+
+    /// <summary>Finds the product saved with a Shopify product id.</summary>
+    /// <param name="shopifyProductId">The store product's GID.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The product's SKU, or <see langword="null"/> when no product was ever saved with that id.</returns>
+    /// <remarks>The product may name another id by now (detached, or created again); callers check.</remarks>
+    Task<Sku?> FindByShopifyIdAsync(string shopifyProductId, CancellationToken cancellationToken);
 }

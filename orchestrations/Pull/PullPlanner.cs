@@ -51,6 +51,31 @@ public sealed class PullPlanner(ConflictDetector detector)
         return new PulledProduct(shopify.Sku, updated.WithFieldSources(changedNames, provenance), IsNew: false, changedNames, conflicts);
     }
 
+    /// <summary>The fields a deletion in the store clears: the product's Shopify ids and its collections.</summary>
+    public static IReadOnlyList<ProductField> DeletedFields { get; } =
+        [ProductFields.ShopifyProductId, ProductFields.ShopifyVariantId, ProductFields.ShopifyInventoryItemId, ProductFields.Collections];
+
+    /// <summary>
+    /// Plans a product's deletion from the store: the local product stays, with its history, but no longer names the
+    /// deleted store product or its collections, so a later import proposes creating it again.
+    /// </summary>
+    /// <param name="local">The local product.</param>
+    /// <param name="shopifyProductId">The deleted store product's GID.</param>
+    /// <param name="deletedAt">When the store deleted it.</param>
+    /// <returns>The detached product, or <see langword="null"/> when the local product names another store product
+    /// (detached already, or created again since).</returns>
+    public static Product? PlanDeletion(Product local, string shopifyProductId, DateTimeOffset deletedAt)
+    {
+        ArgumentNullException.ThrowIfNull(local);
+        if (local.ShopifyProductId != shopifyProductId)
+        {
+            return null;
+        }
+
+        var detached = local with { ShopifyProductId = null, ShopifyVariantId = null, ShopifyInventoryItemId = null, Collections = [] };
+        return detached.WithFieldSources(DeletedFields.Select(field => field.Name), new FieldProvenance(SourceSystem.Shopify, deletedAt));
+    }
+
     /// <summary>
     /// Gives an open change the conflicts a pull found and settles each the conflict rules can
     /// (<see cref="AutoResolution.IsResolved"/>), as <see cref="StagedChange.Resolve"/> would for a person; the others stay for one.

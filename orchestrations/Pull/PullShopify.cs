@@ -81,11 +81,13 @@ public sealed class PullShopify : TaskOrchestrator<PullRequest, PullSummary>
         var plan = input.Plan;
         run.Publish(PullPhases.Export);
         var exportId = await context.CallActivityAsync<string>(nameof(StartPullExport), context.InstanceId, plan.Retries());
+        var watch = new BulkOperationWatch(context);
+        await watch.WatchAsync(exportId, plan.Retries());
         StoreExportSplit? split;
         while ((split = await context.CallActivityAsync<StoreExportSplit?>(
             nameof(SplitPullExport), new SplitPullExportInput(context.InstanceId, exportId, plan.BatchSize), plan.Retries())) is null)
         {
-            await context.CreateTimer(plan.ExportPollInterval, CancellationToken.None);
+            await watch.WaitAsync(plan.ExportPollInterval);
         }
 
         run.Expect(split.Products);

@@ -9,7 +9,7 @@ namespace CowansSync.Orchestrations.Pull;
 /// Syncs a batch of store products into the local catalog (<see cref="PullPlanner"/>): each local product that takes
 /// the store's values gets a version (source Shopify, direction <c>pull_from_shopify</c>) and is saved with it, and
 /// each open change Shopify contradicts gets its conflicts, those the conflict rules can settle settled; and every
-/// product's collection memberships are recorded.
+/// product's collection memberships are recorded. A product the store deleted is detached (<see cref="DeleteAsync"/>).
 /// </summary>
 /// <remarks>
 /// Idempotent: the version's change id is derived from the run and the product, so a repeated batch records it once;
@@ -44,9 +44,7 @@ public sealed class PullSync(PullPlanner planner, IProductStore products, IProdu
             memberships.Add((plan.Local ?? local ?? store.Product, local?.Collections ?? []));
             if (plan.Local is { } product)
             {
-                var version = await versions.RecordAsync(
-                    product, StagedChangeId.For(runId, sku, ChangeDirection.PullFromShopify), SourceSystem.Shopify, ChangeDirection.PullFromShopify, actor, token);
-                await products.SaveAsync(product with { LastSyncedVersion = version.Number, LastSyncedHash = version.Hash }, token);
+                await KeepAsync(runId, product, actor, token);
             }
 
             foreach (var (changeId, conflicts) in plan.Conflicts)
@@ -58,5 +56,37 @@ public sealed class PullSync(PullPlanner planner, IProductStore products, IProdu
         });
         var associations = await collections.RecordAsync([.. memberships], cancellationToken);
         return PullCounters.Of(plans, associations);
+    }
+
+    /// <summary>
+    /// Detaches the local product of a store product the store deleted (<see cref="PullPlanner.PlanDeletion"/>): a
+    /// version records it, and the product leaves its collections.
+    /// </summary>
+    /// <param name="runId">The sync's run, which names the version's change.</param>
+    /// <param name="shopifyProductId">The deleted store product's GID.</param>
+    /// <param name="deletedAt">When the store deleted it.</param>
+    /// <param name="actor">Who the version names.</param>
+    /// <param name="cancellationToken">Stops the writes.</param>
+    /// <returns>The product detached, or <see langword="null"/> when no local product names the store product.</returns>
+    public async Task<Sku?> DeleteAsync(string runId, string shopifyProductId, DateTimeOffset deletedAt, string actor, CancellationToken cancellationToken)
+    {
+        if (await products.FindByShopifyIdAsync(shopifyProductId, cancellationToken) is not { } sku
+            || await products.GetAsync(sku, cancellationToken) is not { } local
+            || PullPlanner.PlanDeletion(local, shopifyProductId, deletedAt) is not { } detached)
+        {
+            return null;
+        }
+
+        await KeepAsync(runId, detached, actor, cancellationToken);
+        await collections.RecordAsync([(detached, local.Collections)], cancellationToken);
+        return sku;
+    }
+
+    // Versions the product and saves it as synced at that version; a repeat finds the version recorded.
+    private async Task KeepAsync(string runId, Product product, string actor, CancellationToken cancellationToken)
+    {
+        var version = await versions.RecordAsync(
+            product, StagedChangeId.For(runId, product.Sku, ChangeDirection.PullFromShopify), SourceSystem.Shopify, ChangeDirection.PullFromShopify, actor, cancellationToken);
+        await products.SaveAsync(product with { LastSyncedVersion = version.Number, LastSyncedHash = version.Hash }, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using CowansSync.Orchestrations.Ports;
+using CowansSync.Orchestrations.Workflows;
 using Microsoft.DurableTask;
 
 namespace CowansSync.Orchestrations.Push;
@@ -6,7 +7,8 @@ namespace CowansSync.Orchestrations.Push;
 /// <summary>
 /// Pushes one bulk batch (a sub-orchestration of <see cref="PushChanges"/>): export the store for its re-read, prepare
 /// it, run its bulk mutations — variants, then products — then finish it: record the applied changes and write the
-/// rest one by one. Each bulk operation is started and then polled on a durable timer until done. A mutation stage
+/// rest one by one. Each bulk operation is started and then polled on a durable timer until done, or until its
+/// <c>bulk_operations/finish</c> webhook wakes the batch (<see cref="BulkOperationWatch"/>). A mutation stage
 /// that fails, or does not finish within the plan's timeout, leaves its updates to the one-by-one writes, and its error
 /// is listed; an export that fails fails the batch before any change moves, so its changes stay approved.
 /// </summary>
@@ -23,7 +25,8 @@ public sealed class PushBulkBatch : TaskOrchestrator<PushBulkBatchInput, PushBat
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var (batchInput, plan) = (input.Batch, input.Plan);
-        var (exportId, exportError) = await RunOperationAsync(context, plan, "The store export",
+        var watch = new BulkOperationWatch(context);
+        var (exportId, exportError) = await RunOperationAsync(context, watch, plan, "The store export",
             () => context.CallActivityAsync<ShopifyBulkStart>(nameof(StartStoreExport), batchInput, plan.Retries()));
         if (exportId is null)
         {
@@ -41,8 +44,8 @@ public sealed class PushBulkBatch : TaskOrchestrator<PushBulkBatchInput, PushBat
         string? products = null;
         if (prepared.BulkWrites > 0)
         {
-            (variants, var variantsError) = await RunStageAsync(context, input, ShopifyBulkStage.Variants, null);
-            (products, var productsError) = await RunStageAsync(context, input, ShopifyBulkStage.Products, variants);
+            (variants, var variantsError) = await RunStageAsync(context, watch, input, ShopifyBulkStage.Variants, null);
+            (products, var productsError) = await RunStageAsync(context, watch, input, ShopifyBulkStage.Products, variants);
             foreach (var error in new[] { variantsError, productsError }.OfType<string>())
             {
                 result = result.WithError($"batch {batchInput.BatchIndex}: {error} Its updates were written one by one.");
@@ -54,17 +57,18 @@ public sealed class PushBulkBatch : TaskOrchestrator<PushBulkBatchInput, PushBat
     }
 
     private static Task<(string? OperationId, string? Error)> RunStageAsync(
-        TaskOrchestrationContext context, PushBulkBatchInput input, ShopifyBulkStage stage, string? variantsOperationId)
+        TaskOrchestrationContext context, BulkOperationWatch watch, PushBulkBatchInput input, ShopifyBulkStage stage, string? variantsOperationId)
     {
         var stageInput = new BulkStageInput(input.Batch.RunId, input.Batch.BatchIndex, stage, variantsOperationId);
-        return RunOperationAsync(context, input.Plan, $"The {stage} bulk mutation",
+        return RunOperationAsync(context, watch, input.Plan, $"The {stage} bulk mutation",
             () => context.CallActivityAsync<ShopifyBulkStart>(nameof(StartBulkMutation), stageInput, input.Plan.Retries()));
     }
 
-    // Starts a bulk operation (again while the shop is busy with another) and polls it until done: the completed
-    // operation's id, or none (nothing to do, or it failed: then the error says why).
+    // Starts a bulk operation (again while the shop is busy with another: that one's finish wakes its own orchestration,
+    // so this waits on a plain timer) and polls it until done: the completed operation's id, or none (nothing to do, or
+    // it failed: then the error says why).
     private static async Task<(string? OperationId, string? Error)> RunOperationAsync(
-        TaskOrchestrationContext context, PushPlan plan, string operation, Func<Task<ShopifyBulkStart>> startAsync)
+        TaskOrchestrationContext context, BulkOperationWatch watch, PushPlan plan, string operation, Func<Task<ShopifyBulkStart>> startAsync)
     {
         var deadline = context.CurrentUtcDateTime + plan.BulkTimeout;
         ShopifyBulkStart start;
@@ -83,9 +87,10 @@ public sealed class PushBulkBatch : TaskOrchestrator<PushBulkBatchInput, PushBat
             return (null, null);
         }
 
+        await watch.WatchAsync(operationId, plan.Retries());
         while (context.CurrentUtcDateTime < deadline)
         {
-            await context.CreateTimer(plan.BulkPollInterval, CancellationToken.None);
+            await watch.WaitAsync(plan.BulkPollInterval);
             var check = await context.CallActivityAsync<ShopifyBulkCheck>(nameof(CheckBulkOperation), operationId, plan.Retries());
             if (check.State == ShopifyBulkState.Completed)
             {

@@ -12,7 +12,7 @@ namespace CowansSync.Functions.Tests.Webhooks;
 /// <summary>
 /// Shopify's webhooks on the sandbox: a delivery signed with the app's secret is queued and synced like a pull (one
 /// delivered by the sandbox itself through a real address included); a wrong signature is refused with nothing stored;
-/// a repeated event is taken once.
+/// a repeated event is taken once; a deleted product is detached; a bulk operation's finish ends its poll early.
 /// </summary>
 public sealed class ShopifyWebhookTests(PullSandbox sandbox) : IClassFixture<PullSandbox>
 {
@@ -41,6 +41,50 @@ public sealed class ShopifyWebhookTests(PullSandbox sandbox) : IClassFixture<Pul
         Assert.Equal("7.89", PushClient.StagedValue(local.GetProperty("price")));
         var versions = (await (await client.SendAsync(HttpMethod.Get, $"/api/products/{Uri.EscapeDataString(sku)}/versions", Key)).ReadJsonAsync()).GetProperty("items");
         Assert.Equal(ShopifyWebhookProcessor.Actor, versions[0].GetProperty("actor").GetString());
+    }
+
+    [Fact]
+    public async Task Webhook_MerchantDeletesAPulledProduct_LocalProductDetachedWithAVersion()
+    {
+        // Arrange: the store pulled, with its webhooks delivered to the app.
+        await using var app = sandbox.CreateApp();
+        using var client = app.CreateClient();
+        await sandbox.ResetAsync();
+        await using var relay = await SubscribeAsync(client);
+        await PullAsync(client);
+        var sku = await StoreSkuAsync(2);
+        var pulled = await ProductAsync(client, sku);
+        var versionsBefore = await VersionCountAsync(client, sku);
+
+        // Act: the merchant deletes the product; the store delivers products/delete.
+        using var http = new HttpClient();
+        (await http.DeleteAsync(new Uri(sandbox.Sandbox.ControlUrl, $"/shopify/products/{Uri.EscapeDataString(sku)}"))).EnsureSuccessStatusCode();
+
+        // Assert: the local product keeps its content and history, and names no store product any more.
+        var detached = await WaitForAsync(client, sku, product => !product.TryGetProperty("shopify_product_id", out _));
+        Assert.StartsWith("gid://shopify/Product/", pulled.GetProperty("shopify_product_id").GetString(), StringComparison.Ordinal);
+        Assert.Equal(pulled.GetProperty("title").GetString(), detached.GetProperty("title").GetString());
+        Assert.Equal(0, detached.GetProperty("collections").GetArrayLength());
+        Assert.Equal(versionsBefore + 1, await VersionCountAsync(client, sku));
+    }
+
+    [Fact]
+    public async Task Webhook_BulkOperationFinishes_FullPullGoesOnWithoutWaitingThePollInterval()
+    {
+        // Arrange: the export is polled every 10 minutes (the test gives up after 2); only its finish webhook can end the wait sooner.
+        await using var app = sandbox.CreateApp(settings: new Dictionary<string, string?> { ["Pull:ExportPollInterval"] = "00:10:00" });
+        using var client = app.CreateClient();
+        await sandbox.ResetAsync();
+        await using var relay = await SubscribeAsync(client);
+        // The export runs long enough that the first check finds it running.
+        await PushClient.SetFaultsAsync(sandbox, new { bulkRunningMs = 3_000 });
+
+        // Act
+        var run = await PullAsync(client);
+
+        // Assert
+        Assert.Equal("completed", run.GetProperty("status").GetString());
+        Assert.True(run.GetProperty("counters").GetProperty("products_checked").GetInt64() > 0);
     }
 
     [Fact]
@@ -120,19 +164,45 @@ public sealed class ShopifyWebhookTests(PullSandbox sandbox) : IClassFixture<Pul
         return await client.SendAsync(request);
     }
 
-    private static async Task<JsonElement> WaitForPriceAsync(HttpClient client, string sku, string price)
+    private static Task<JsonElement> WaitForPriceAsync(HttpClient client, string sku, string price)
+        => WaitForAsync(client, sku, product => PushClient.StagedValue(product.GetProperty("price")) == price);
+
+    private static async Task<JsonElement> WaitForAsync(HttpClient client, string sku, Func<JsonElement, bool> done)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {
             using var response = await client.SendAsync(HttpMethod.Get, $"/api/products/{Uri.EscapeDataString(sku)}", Key);
-            if (response.IsSuccessStatusCode && await response.ReadJsonAsync() is var product && PushClient.StagedValue(product.GetProperty("price")) == price)
+            if (response.IsSuccessStatusCode && await response.ReadJsonAsync() is var product && done(product))
             {
                 return product;
             }
 
             await Task.Delay(250, deadline.Token);
         }
+    }
+
+    // The app's webhook address, reachable by the sandbox, subscribed to every topic.
+    private static async Task<WebhookRelay> SubscribeAsync(HttpClient client)
+    {
+        var relay = await WebhookRelay.StartAsync(client);
+        using var registered = await client.SendAsync(HttpMethod.Post, "/api/shopify/webhooks/register", Key, new { callback_url = relay.Url.AbsoluteUri });
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        return relay;
+    }
+
+    private static async Task<JsonElement> ProductAsync(HttpClient client, string sku)
+    {
+        using var response = await client.SendAsync(HttpMethod.Get, $"/api/products/{Uri.EscapeDataString(sku)}", Key);
+        Assert.True(response.IsSuccessStatusCode, $"{sku}: {(int)response.StatusCode}");
+        return await response.ReadJsonAsync();
+    }
+
+    private static async Task<JsonElement> PullAsync(HttpClient client)
+    {
+        using var response = await client.SendAsync(HttpMethod.Post, "/api/sync/shopify/pull", Key, new { sync_type = "full" });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return await PushClient.WaitAsync(client, (await response.ReadJsonAsync()).GetProperty("batch_id").GetString()!, TimeSpan.FromMinutes(2));
     }
 
     // Each test takes its own product: the sandbox's clock restarts on reset, so a product synced by an earlier test

@@ -41,6 +41,32 @@ public sealed class PullPlannerTests
     }
 
     [Fact]
+    public void PlanDeletion_TheLocalProductNamesTheDeletedOne_DetachesItAndKeepsItsContent()
+    {
+        var local = new ProductBuilder().With(p => p with { ShopifyProductId = "gid://shopify/Product/7", ShopifyVariantId = "gid://shopify/ProductVariant/8", Collections = ["pens"] }).Build();
+
+        var detached = PullPlanner.PlanDeletion(local, "gid://shopify/Product/7", UpdatedAt);
+
+        Assert.NotNull(detached);
+        Assert.Null(detached.ShopifyProductId);
+        Assert.Null(detached.ShopifyVariantId);
+        Assert.Empty(detached.Collections);
+        Assert.Equal(local.Title, detached.Title);
+        Assert.Equal(local.Price, detached.Price);
+        Assert.Equal(new FieldProvenance(SourceSystem.Shopify, UpdatedAt), detached.FieldSources[ProductFields.ShopifyProductId.Name]);
+    }
+
+    [Fact]
+    public void PlanDeletion_TheLocalProductNamesAnotherStoreProduct_ChangesNothing()
+    {
+        // Created again under a new id after the deletion: the late delete must not detach the new one.
+        var local = new ProductBuilder().With(p => p with { ShopifyProductId = "gid://shopify/Product/9" }).Build();
+
+        Assert.Null(PullPlanner.PlanDeletion(local, "gid://shopify/Product/7", UpdatedAt));
+        Assert.Null(PullPlanner.PlanDeletion(local with { ShopifyProductId = null }, "gid://shopify/Product/7", UpdatedAt));
+    }
+
+    [Fact]
     public void Plan_StoreHoldsTheLocalValues_ChangesNothing()
     {
         var product = new ProductBuilder().Build();

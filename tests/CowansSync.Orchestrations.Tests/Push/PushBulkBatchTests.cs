@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CowansSync.Orchestrations.Ports;
 using CowansSync.Orchestrations.Push;
+using CowansSync.Orchestrations.Workflows;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -9,7 +10,8 @@ namespace CowansSync.Orchestrations.Tests.Push;
 
 /// <summary>
 /// A bulk batch's decisions, in the in-process test host (which replays the orchestrator at every step): its store
-/// export and mutations started again while the shop is busy, polled on durable timers, failures kept apart.
+/// export and mutations started again while the shop is busy, polled on durable timers or woken by their finish,
+/// failures kept apart.
 /// </summary>
 public sealed class PushBulkBatchTests : IAsyncLifetime
 {
@@ -66,9 +68,22 @@ public sealed class PushBulkBatchTests : IAsyncLifetime
         Assert.Contains("written one by one", error, StringComparison.Ordinal);
     }
 
-    private async Task<OrchestrationMetadata> RunAsync()
+    [Fact]
+    public async Task Run_EachOperationsFinishAnnounced_ChecksAtOnceInsteadOfWaitingThePollInterval()
     {
-        var plan = new PushPlan(50, 0, 2_500, 4, TimeSpan.FromMilliseconds(200), TimeSpan.FromMinutes(5), 1, TimeSpan.FromSeconds(1));
+        _activities.Announce = (instanceId, operationId) => _host.Client.RaiseEventAsync(instanceId, BulkOperationWatch.FinishedEvent, operationId);
+
+        // Three operations, each needing two checks: on the poll interval alone, an hour.
+        var run = await RunAsync(pollInterval: TimeSpan.FromMinutes(10));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        Assert.Equal(["export-1", "variants-1", "products-1"], _activities.Watched);
+        Assert.Empty(run.ReadOutputAs<PushBatchResult>()!.Errors);
+    }
+
+    private async Task<OrchestrationMetadata> RunAsync(TimeSpan? pollInterval = null)
+    {
+        var plan = new PushPlan(50, 0, 2_500, 4, pollInterval ?? TimeSpan.FromMilliseconds(200), TimeSpan.FromHours(2), 1, TimeSpan.FromSeconds(1));
         var input = new PushBulkBatchInput(new PushBatchInput("push-1", 0, "ann"), plan);
         var runId = await _host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(PushBulkBatch), input);
         using var patience = new CancellationTokenSource(Patience);
@@ -92,12 +107,34 @@ public sealed class PushBulkBatchTests : IAsyncLifetime
 
         public ConcurrentQueue<FinishBulkBatchInput> Finished { get; } = [];
 
+        public ConcurrentQueue<string> Watched { get; } = [];
+
+        /// <summary>What Shopify's finish webhook does for a watched operation (by default, nothing: polling finds it).</summary>
+        public Func<string, string, Task>? Announce { get; set; }
+
         public void Register(DurableTaskRegistry registry)
         {
             registry.AddOrchestrator<PushBulkBatch>();
             registry.AddActivityFunc<PushBatchInput, ShopifyBulkStart>(nameof(StartStoreExport), (_, _) => Start("export"));
             registry.AddActivityFunc<BulkStageInput, ShopifyBulkStart>(nameof(StartBulkMutation), (_, input) => Start(input.Stage == ShopifyBulkStage.Variants ? "variants" : "products"));
             registry.AddActivityFunc<string, ShopifyBulkCheck>(nameof(CheckBulkOperation), (_, operationId) => Check(operationId));
+            registry.AddActivityFunc<string, bool>(nameof(WatchBulkOperation), (context, operationId) =>
+            {
+                Watched.Enqueue(operationId);
+                if (Announce is { } announce)
+                {
+                    // The finish is announced after a running check, as Shopify's webhook follows the end of the operation.
+                    _ = Task.Run(async () =>
+                    {
+                        await Task.Delay(500);
+                        await announce(context.InstanceId, operationId);
+                        await Task.Delay(500);
+                        await announce(context.InstanceId, operationId);
+                    });
+                }
+
+                return true;
+            });
             registry.AddActivityFunc<PrepareBulkBatchInput, BulkBatchPrepared>(nameof(PrepareBulkBatch), (_, input) =>
             {
                 Prepared.Enqueue(input);
