@@ -1,5 +1,5 @@
 // The control API: what a test or a curious developer does to the sandbox's systems from outside —
-// read, edit or delete store products as a merchant would, drop a later Etilize file, inject faults, read counters,
+// read, edit or delete store products as a merchant would, count Xorosoft stock anew, drop a later Etilize file, inject faults, read counters,
 // reset. JSON in and out.
 import { once } from 'node:events';
 import { createServer } from 'node:http';
@@ -13,6 +13,8 @@ export async function startControlApi({ host = '127.0.0.1', sandbox }) {
     ['DELETE', /^\/shopify\/products\/([^/]+)$/, ([sku]) => sandbox.shopify.getProductBySku(sku)
       ? sandbox.shopify.deleteProduct(sku)
       : notFound(`No Shopify product has SKU ${sku}.`)],
+    ['POST', /^\/xorosoft\/items\/([^/]+)\/stock$/, ([sku], body) => sandbox.xorosoft.setStock(sku, body.quantity, body.store)
+      ?? notFound(`Xorosoft has no item ${sku}.`)],
     ['POST', /^\/etilize\/drops$/, (_, body) => sandbox.addEtilizeDrop(Number(body.day ?? sandbox.latestDay() + 1))],
     ['PUT', /^\/faults\/(shopify|xorosoft|ftp)$/, ([system], body) => sandbox.setFaults(system, body)],
     ['GET', /^\/counters$/, () => sandbox.counters()],

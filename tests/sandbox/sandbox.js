@@ -43,6 +43,7 @@ export async function startSandbox({ products = 500, seed = 1, layout = 'flat', 
     const systems = { shopify, xorosoft, ftp };
     const sandbox = {
       shopify,
+      xorosoft,
       latestDay: () => latestDay,
       truth: () => truth,
       addEtilizeDrop: async (day) => {

@@ -58,6 +58,26 @@ describe('start.js', () => {
     assert.equal(again.status, 404);
   });
 
+  it('counts Xorosoft stock anew through the control API', async () => {
+    const truth = (await control('GET', '/truth')).body;
+    const sku = Object.keys(truth.skus).find((candidate) => truth.skus[candidate].partition === 'in_all');
+    const auth = `Basic ${Buffer.from(`${ready.xorosoft.api_key}:${ready.xorosoft.api_secret}`).toString('base64')}`;
+    const stockOf = async () => (await fetch(`${ready.xorosoft.base_url}/api/xerp/inventory/getinventorybyitem?item_number=${sku}&store=MAIN`, { headers: { Authorization: auth } })
+      .then((r) => r.json())).Data[0].AvailableQty;
+
+    const counted = await control('POST', `/xorosoft/items/${sku}/stock`, { quantity: 777 });
+    const after = await stockOf();
+    const unknown = await control('POST', '/xorosoft/items/NOPE/stock', { quantity: 1 });
+    const negative = await control('POST', `/xorosoft/items/${sku}/stock`, { quantity: -1 });
+    await control('POST', '/reset');
+
+    assert.deepEqual(counted.body, { sku, store: 'MAIN', quantity: 777 });
+    assert.equal(after, 777);
+    assert.notEqual(await stockOf(), 777);
+    assert.equal(unknown.status, 404);
+    assert.equal(negative.status, 400);
+  });
+
   it('adds a later Etilize drop, injects faults, counts and resets', async () => {
     const drop = await control('POST', '/etilize/drops', { day: 1 });
     const faults = await control('PUT', '/faults/xorosoft', { throttle: true });

@@ -84,6 +84,15 @@ export async function startXorosoftSimulator({ host = '127.0.0.1', port = 0, api
   return {
     baseUrl, apiKey, apiSecret,
     addItems: (added) => added.forEach((item) => catalog.set(item.sku, item)),
+    /** The warehouse counts stock anew: the item's available quantity in one store (MAIN by default); null for an unknown SKU. */
+    setStock: (sku, quantity, store = 'MAIN') => {
+      const item = catalog.get(sku);
+      if (!item) return null;
+      if (!Number.isInteger(quantity) || quantity < 0) throw new RangeError('quantity must be a whole number, 0 or more');
+      if (!(store in item.stock)) throw new RangeError(`store must be one of ${Object.keys(item.stock).join(', ')}`);
+      catalog.set(sku, { ...item, stock: { ...item.stock, [store]: quantity } });
+      return { sku, store, quantity };
+    },
     setFaults: (settings) => Object.assign(faults, settings),
     counters: () => ({ ...counters }),
     reset: (resetItems = items) => {
