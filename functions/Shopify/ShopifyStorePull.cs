@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Import;
 using CowansSync.Orchestrations.Ports;
 
@@ -78,8 +76,7 @@ public sealed class ShopifyStorePull(ShopifyGraphQLClient client, ShopifyBulkExp
     /// <inheritdoc />
     public async Task<IReadOnlyList<StoreProduct>> ReadExportBatchAsync(string runId, int batchIndex, CancellationToken cancellationToken)
     {
-        var content = await payloads.ReadAsync(BatchPath(runId, batchIndex), cancellationToken).ConfigureAwait(false);
-        return JsonSerializer.Deserialize<List<StoreProduct>>(content, DomainJson.Options) ?? [];
+        return await payloads.ReadJsonAsync<List<StoreProduct>>(BatchPath(runId, batchIndex), cancellationToken).ConfigureAwait(false) ?? [];
     }
 
     /// <inheritdoc />
@@ -92,5 +89,5 @@ public sealed class ShopifyStorePull(ShopifyGraphQLClient client, ShopifyBulkExp
     }
 
     private Task WriteBatchAsync(string runId, int batchIndex, List<StoreProduct> batch, CancellationToken cancellationToken)
-        => payloads.WriteAsync(BatchPath(runId, batchIndex), JsonSerializer.SerializeToUtf8Bytes(batch, DomainJson.Options), cancellationToken);
+        => payloads.WriteJsonAsync(BatchPath(runId, batchIndex), batch, cancellationToken);
 }

@@ -28,8 +28,7 @@ public static class ImportPayloads
     /// <returns>A task that completes when the batch is stored.</returns>
     public static Task WriteBatchAsync(this IPayloadStore payloads, string runId, int batchIndex, IReadOnlyList<CatalogItem> items, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(payloads);
-        return payloads.WriteAsync(BatchPath(runId, batchIndex), JsonSerializer.SerializeToUtf8Bytes(items, DomainJson.Options), cancellationToken);
+        return payloads.WriteJsonAsync(BatchPath(runId, batchIndex), items, cancellationToken);
     }
 
     /// <summary>Reads a batch.</summary>
@@ -40,9 +39,7 @@ public static class ImportPayloads
     /// <returns>Its rows.</returns>
     public static async Task<IReadOnlyList<CatalogItem>> ReadBatchAsync(this IPayloadStore payloads, string runId, int batchIndex, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(payloads);
-        var content = await payloads.ReadAsync(BatchPath(runId, batchIndex), cancellationToken);
-        return JsonSerializer.Deserialize<List<CatalogItem>>(content, DomainJson.Options) ?? [];
+        return await payloads.ReadJsonAsync<List<CatalogItem>>(BatchPath(runId, batchIndex), cancellationToken) ?? [];
     }
 
     /// <summary>The run's configuration from its settings.</summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Import;
 using CowansSync.Orchestrations.Ports;
 
@@ -25,8 +23,7 @@ public static class PushPayloads
     /// <returns>A task that completes when the batch is stored.</returns>
     public static Task WritePushBatchAsync(this IPayloadStore payloads, string runId, int batchIndex, IReadOnlyList<string> changeIds, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(payloads);
-        return payloads.WriteAsync(BatchPath(runId, batchIndex), JsonSerializer.SerializeToUtf8Bytes(changeIds, DomainJson.Options), cancellationToken);
+        return payloads.WriteJsonAsync(BatchPath(runId, batchIndex), changeIds, cancellationToken);
     }
 
     /// <summary>Reads a batch.</summary>
@@ -37,9 +34,7 @@ public static class PushPayloads
     /// <returns>Its change ids.</returns>
     public static async Task<IReadOnlyList<string>> ReadPushBatchAsync(this IPayloadStore payloads, string runId, int batchIndex, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(payloads);
-        var content = await payloads.ReadAsync(BatchPath(runId, batchIndex), cancellationToken);
-        return JsonSerializer.Deserialize<List<string>>(content, DomainJson.Options) ?? [];
+        return await payloads.ReadJsonAsync<List<string>>(BatchPath(runId, batchIndex), cancellationToken) ?? [];
     }
 
     /// <summary>The path of a bulk batch's prepared writes.</summary>
@@ -58,8 +53,7 @@ public static class PushPayloads
     /// <returns>A task that completes when they are stored.</returns>
     public static Task WriteBulkWritesAsync(this IPayloadStore payloads, string runId, int batchIndex, BulkBatchWrites writes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(payloads);
-        return payloads.WriteAsync(BulkWritesPath(runId, batchIndex), JsonSerializer.SerializeToUtf8Bytes(writes, DomainJson.Options), cancellationToken);
+        return payloads.WriteJsonAsync(BulkWritesPath(runId, batchIndex), writes, cancellationToken);
     }
 
     /// <summary>Reads a bulk batch's prepared writes.</summary>
@@ -70,9 +64,7 @@ public static class PushPayloads
     /// <returns>The writes.</returns>
     public static async Task<BulkBatchWrites> ReadBulkWritesAsync(this IPayloadStore payloads, string runId, int batchIndex, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(payloads);
-        var content = await payloads.ReadAsync(BulkWritesPath(runId, batchIndex), cancellationToken);
-        return JsonSerializer.Deserialize<BulkBatchWrites>(content, DomainJson.Options)
+        return await payloads.ReadJsonAsync<BulkBatchWrites>(BulkWritesPath(runId, batchIndex), cancellationToken)
             ?? throw new InvalidDataException($"The prepared writes of batch {batchIndex} of {runId} are empty.");
     }
 }
