@@ -38,6 +38,7 @@ public static class SyncServicesExtensions
         builder.AddImportWorkflow();
         builder.AddPushWorkflow();
         builder.AddPullWorkflow();
+        builder.AddInventoryWorkflow();
         return builder;
     }
 }

@@ -18,6 +18,7 @@ internal static partial class TriggerSettings
         [$"{EtilizeOptions.Section}:{nameof(EtilizeOptions.PollSchedule)}"] = EtilizeOptions.DefaultPollSchedule,
         [$"{Workflows.RunRetentionOptions.Section}:PurgeSchedule"] = Workflows.RunRetentionOptions.DefaultPurgeSchedule,
         [$"{Orchestrations.Pull.PullOptions.Section}:{nameof(Orchestrations.Pull.PullOptions.Schedule)}"] = Orchestrations.Pull.PullOptions.DefaultSchedule,
+        [$"{Orchestrations.Inventory.InventoryOptions.Section}:{nameof(Orchestrations.Inventory.InventoryOptions.Schedule)}"] = Orchestrations.Inventory.InventoryOptions.DefaultSchedule,
     };
 
     /// <summary>Replaces every <c>%Setting%</c> in <paramref name="value"/>.</summary>

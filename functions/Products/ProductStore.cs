@@ -34,7 +34,7 @@ public sealed partial class ProductStore(StorageClients storage, ILogger<Product
     private const string SkuColumn = "Sku";
     private const int MaxAttempts = 50;
     private const int MaxQueryPage = 1000;
-    private static readonly string[] KeyColumns = ["PartitionKey", "RowKey"];
+    private static readonly string[] KeyColumns = ["PartitionKey", "RowKey", SkuColumn];
 
     /// <inheritdoc />
     public async Task SaveAsync(Product product, CancellationToken cancellationToken)
@@ -101,14 +101,7 @@ public sealed partial class ProductStore(StorageClients storage, ILogger<Product
         ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(perPage, 1);
         var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var (from, to) = TableBuckets.Range(Prefix);
-        var keys = new List<(string Partition, string Row)>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}");
-        await foreach (var key in table.QueryAsync<TableEntity>(filter, MaxQueryPage, KeyColumns, cancellationToken).ConfigureAwait(false))
-        {
-            keys.Add((key.PartitionKey, key.RowKey));
-        }
-
+        var keys = await KeysAsync(table, cancellationToken).ConfigureAwait(false);
         var wanted = keys.OrderBy(key => key.Row, StringComparer.Ordinal).Skip((page - 1) * perPage).Take(perPage).ToList();
         var items = new Product?[wanted.Count];
         await Parallel.ForAsync(0, wanted.Count, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, token) =>
@@ -117,6 +110,28 @@ public sealed partial class ProductStore(StorageClients storage, ILogger<Product
             items[i] = row.HasValue ? CompressedJsonParts.Read<Product>(row.Value!, "Product") : null;
         }).ConfigureAwait(false);
         return new ProductPage([.. items.OfType<Product>()], keys.Count);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Sku>> ListSkusAsync(CancellationToken cancellationToken)
+    {
+        var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var rows = await KeysAsync(table, cancellationToken).ConfigureAwait(false);
+        return [.. rows.OrderBy(row => row.Row, StringComparer.Ordinal).Select(row => Sku.Parse(row.Sku))];
+    }
+
+    // Every product's keys and SKU, without the products.
+    private static async Task<List<(string Partition, string Row, string? Sku)>> KeysAsync(TableClient table, CancellationToken cancellationToken)
+    {
+        var (from, to) = TableBuckets.Range(Prefix);
+        var keys = new List<(string Partition, string Row, string? Sku)>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}");
+        await foreach (var key in table.QueryAsync<TableEntity>(filter, MaxQueryPage, KeyColumns, cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add((key.PartitionKey, key.RowKey, key.GetString(SkuColumn)));
+        }
+
+        return keys;
     }
 
     private async Task IndexAsync(string shopifyProductId, Sku sku, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CowansSync.Orchestrations.Import;
+using CowansSync.Orchestrations.Inventory;
 using CowansSync.Orchestrations.Pull;
 using CowansSync.Orchestrations.Push;
 using CowansSync.Orchestrations.Workflows;
@@ -21,6 +22,7 @@ public static class DurableRuns
         [nameof(PushChanges)] = RunKinds.ShopifyPush,
         [nameof(RollbackChange)] = RunKinds.Rollback,
         [nameof(PullShopify)] = RunKinds.ShopifyPull,
+        [nameof(SyncXorosoftInventory)] = RunKinds.XorosoftInventory,
     };
 
     /// <summary>

@@ -57,6 +57,9 @@ public sealed class XorosoftMirrorIndex
     /// <summary>How many items it holds.</summary>
     public int Count => _byItemNumber.Count;
 
+    /// <summary>Every item, in no particular order.</summary>
+    public IEnumerable<XorosoftItem> Items => _byItemNumber.Values;
+
     /// <summary>The item with this item number (compared as a normalized SKU).</summary>
     /// <param name="itemNumber">The item number or SKU.</param>
     /// <returns>The item, or <see langword="null"/>.</returns>

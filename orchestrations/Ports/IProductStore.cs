@@ -24,4 +24,9 @@ public interface IProductStore
     /// <returns>The product's SKU, or <see langword="null"/> when no product was ever saved with that id.</returns>
     /// <remarks>The product may name another id by now (detached, or created again); callers check.</remarks>
     Task<Sku?> FindByShopifyIdAsync(string shopifyProductId, CancellationToken cancellationToken);
+
+    /// <summary>Every product's SKU (its key only, not the product).</summary>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The SKUs, in key order.</returns>
+    Task<IReadOnlyList<Sku>> ListSkusAsync(CancellationToken cancellationToken);
 }

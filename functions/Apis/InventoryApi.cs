@@ -1,0 +1,106 @@
+using CowansSync.Functions.Audit;
+using CowansSync.Functions.Auth;
+using CowansSync.Functions.Inventory;
+using CowansSync.Functions.Settings;
+using CowansSync.Orchestrations.Domain;
+using CowansSync.Orchestrations.Domain.Products;
+using CowansSync.Orchestrations.Inventory;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace CowansSync.Functions.Apis;
+
+/// <summary>
+/// <c>POST /api/xorosoft/sync/inventory</c> (operator): start an inventory sync — Xorosoft's stock into staged changes,
+/// and with <c>update_shopify</c> into the store — and answer 202 with where to follow it. Audited.
+/// </summary>
+/// <param name="starter">Starts inventory syncs.</param>
+/// <param name="xorosoft">Whether Xorosoft is configured.</param>
+/// <param name="audit">The audit log.</param>
+public sealed class InventoryApi(InventoryStarter starter, IOptions<XorosoftOptions> xorosoft, AuditLog audit)
+{
+    private const int MaxSkus = 1_000;
+    private const int MaxBatchSize = 1_000;
+
+    /// <summary>Starts an inventory sync.</summary>
+    /// <param name="request">The request; its body says which products and whether to push.</param>
+    /// <param name="client">Starts the run.</param>
+    /// <param name="cancellationToken">Aborted with the request.</param>
+    /// <returns>202 with the run; 400 naming the field; 503 when Xorosoft is not configured.</returns>
+    [Function(nameof(SyncXorosoftInventoryNow))]
+    [Authorize(Roles.Operator)]
+    public async Task<IResult> SyncXorosoftInventoryNow(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "xorosoft/sync/inventory")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (body, invalid) = await ApiBody.ReadAsync(request, new InventorySyncBody(null, null, null, null), cancellationToken);
+        if (body is null)
+        {
+            return invalid!;
+        }
+
+        if (string.IsNullOrEmpty(xorosoft.Value.BaseUrl))
+        {
+            return TypedResults.Json(new ApiError("Xorosoft is not configured (Xorosoft__BaseUrl)."), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var errors = new Dictionary<string, object?>();
+        InventorySyncMode? mode = body.SyncMode switch
+        {
+            null or "all" => InventorySyncMode.All,
+            "changed" => InventorySyncMode.Changed,
+            "specific" => InventorySyncMode.Specific,
+            _ => null,
+        };
+        if (mode is null)
+        {
+            errors["sync_mode"] = "must be all, changed or specific";
+        }
+
+        var skus = body.ProductSkus ?? [];
+        if (mode == InventorySyncMode.Specific && skus.Count is 0 or > MaxSkus)
+        {
+            errors["product_skus"] = $"must list 1 to {MaxSkus} SKUs for a specific sync";
+        }
+
+        for (var i = 0; i < skus.Count; i++)
+        {
+            if (!Sku.TryParse(skus[i], out _))
+            {
+                errors[$"product_skus[{i}]"] = "must be a SKU";
+            }
+        }
+
+        if (body.BatchSize is < 1 or > MaxBatchSize)
+        {
+            errors["batch_size"] = $"must be between 1 and {MaxBatchSize}";
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.BadRequest(new ApiError("The inventory sync request is invalid.", errors));
+        }
+
+        var settings = new InventorySyncSettings(
+            mode!.Value, mode == InventorySyncMode.Specific ? [.. skus.OfType<string>()] : null, body.UpdateShopify ?? false, body.BatchSize ?? starter.DefaultBatchSize);
+        var user = request.HttpContext.User;
+        var run = await starter.StartAsync(client, starter.NewRunId(), settings, user.GetCallerName(), cancellationToken);
+        await audit.WriteAsync(user, "xorosoft_inventory.started", run.RunId, $"mode={WireName.Of(settings.Mode)} update_shopify={settings.UpdateShopify}", cancellationToken);
+        return TypedResults.Accepted($"/api/runs/{run.RunId}", new InventorySyncStarted(run.RunId, WireName.Of(run.Status), $"/api/runs/{run.RunId}"));
+    }
+}
+
+/// <summary>The body of <c>POST /api/xorosoft/sync/inventory</c>.</summary>
+/// <param name="SyncMode"><c>all</c> (the default), <c>changed</c> (what Xorosoft's stock moved in this sync's refresh) or <c>specific</c>.</param>
+/// <param name="ProductSkus">For <c>specific</c>: 1 to 1,000 SKUs.</param>
+/// <param name="UpdateShopify">Whether the approved stock changes are pushed (default <see langword="false"/>: staged only).</param>
+/// <param name="BatchSize">Products per batch, 1 to 1,000 (default <c>Inventory__BatchSize</c>).</param>
+public sealed record InventorySyncBody(string? SyncMode, IReadOnlyList<string?>? ProductSkus, bool? UpdateShopify, int? BatchSize);
+
+/// <summary>The answer to an inventory sync request: the run, to follow at <see cref="StatusUrl"/>.</summary>
+/// <param name="SyncId">The run's id (the seeds' <c>sync_id</c>).</param>
+/// <param name="Status">Its status now.</param>
+/// <param name="StatusUrl">Where to read it; its counters are the summary <c>{products_checked, inventory_updates, out_of_stock_alerts, …}</c>.</param>
+public sealed record InventorySyncStarted(string SyncId, string Status, string StatusUrl);
