@@ -28,7 +28,9 @@ internal sealed partial class DurableTaskHubWorker(
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
     private DurableFunctionRegistrations? _registrations;
+    private readonly Lock _stopLock = new();
     private TaskHubWorker? _worker;
+    private Task? _stopping;
 
     /// <inheritdoc />
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -41,11 +43,22 @@ internal sealed partial class DurableTaskHubWorker(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        // The host may stop twice at once (a test factory's dispose): only one stops and disposes the worker, else the
-        // other's stop runs into the disposed worker.
-        if (Interlocked.Exchange(ref _worker, null) is { } worker)
+        // The host may stop twice at once (a test factory's dispose): both wait for the one stop of the worker, so
+        // neither runs into a disposed worker, nor lets the host dispose its services while the worker still runs.
+        Task stopping;
+        lock (_stopLock)
         {
-            await worker.StopAsync().WaitAsync(cancellationToken);
+            stopping = _stopping ??= StopWorkerAsync();
+        }
+
+        await stopping.WaitAsync(cancellationToken);
+    }
+
+    private async Task StopWorkerAsync()
+    {
+        if (_worker is { } worker)
+        {
+            await worker.StopAsync();
             worker.Dispose();
             LogStopped(options.Value.HubName);
         }
