@@ -2,6 +2,7 @@ using CowansSync.Functions.Audit;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Inventory;
 using CowansSync.Functions.Settings;
+using CowansSync.Functions.Xorosoft;
 using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Domain.Products;
 using CowansSync.Orchestrations.Inventory;
@@ -14,12 +15,14 @@ namespace CowansSync.Functions.Apis;
 
 /// <summary>
 /// <c>POST /api/xorosoft/sync/inventory</c> (operator): start an inventory sync — Xorosoft's stock into staged changes,
-/// and with <c>update_shopify</c> into the store — and answer 202 with where to follow it. Audited.
+/// and with <c>update_shopify</c> into the store — and answer 202 with where to follow it; audited.
+/// <c>GET /api/xorosoft/alerts</c> (viewer): the out-of-stock alerts the syncs opened.
 /// </summary>
 /// <param name="starter">Starts inventory syncs.</param>
+/// <param name="alerts">The out-of-stock alerts.</param>
 /// <param name="xorosoft">Whether Xorosoft is configured.</param>
 /// <param name="audit">The audit log.</param>
-public sealed class InventoryApi(InventoryStarter starter, IOptions<XorosoftOptions> xorosoft, AuditLog audit)
+public sealed class InventoryApi(InventoryStarter starter, StockAlertStore alerts, IOptions<XorosoftOptions> xorosoft, AuditLog audit)
 {
     private const int MaxSkus = 1_000;
     private const int MaxBatchSize = 1_000;
@@ -89,6 +92,33 @@ public sealed class InventoryApi(InventoryStarter starter, IOptions<XorosoftOpti
         var run = await starter.StartAsync(client, starter.NewRunId(), settings, user.GetCallerName(), cancellationToken);
         await audit.WriteAsync(user, "xorosoft_inventory.started", run.RunId, $"mode={WireName.Of(settings.Mode)} update_shopify={settings.UpdateShopify}", cancellationToken);
         return TypedResults.Accepted($"/api/runs/{run.RunId}", new InventorySyncStarted(run.RunId, WireName.Of(run.Status), $"/api/runs/{run.RunId}"));
+    }
+
+    /// <summary>The out-of-stock alerts, latest first; <c>status</c> <c>open</c> (the default), <c>resolved</c> or <c>all</c>; paged.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Aborted with the request.</param>
+    /// <returns>The page; 400 naming the bad parameter.</returns>
+    [Function(nameof(ListStockAlerts))]
+    [Authorize(Roles.Viewer)]
+    public async Task<IResult> ListStockAlerts(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "xorosoft/alerts")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, object?>();
+        var (page, perPage) = Paging.Read(request, errors);
+        var status = request.Query["status"].ToString();
+        if (status is not ("" or "open" or "resolved" or "all"))
+        {
+            errors["status"] = "must be open, resolved or all";
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.BadRequest(new ApiError("The alert query is invalid.", errors));
+        }
+
+        var listed = await alerts.ListAsync(status switch { "all" => null, "" => "open", _ => status }, cancellationToken);
+        return TypedResults.Ok(listed.ToPage(page, perPage));
     }
 }
 

@@ -10,7 +10,7 @@ namespace CowansSync.Functions.Extensions;
 /// <summary>Wires the Xorosoft inventory sync — Xorosoft's stock → staged changes → the store, as a Durable orchestration (<see cref="InventoryFunctions"/>).</summary>
 public static class InventoryExtensions
 {
-    /// <summary>Registers the sync's options, stock reads, starter and activities. Needs the Xorosoft mirror, the payload, product, staging and rule stores, and the push.</summary>
+    /// <summary>Registers the sync's options, stock reads, alerts, starter and activities. Needs the Xorosoft mirror, the payload, product, staging and rule stores, the notifier and the push.</summary>
     /// <param name="builder">The app builder.</param>
     /// <returns>The builder.</returns>
     public static IHostApplicationBuilder AddInventoryWorkflow(this IHostApplicationBuilder builder)
@@ -20,6 +20,8 @@ public static class InventoryExtensions
         services.AddOptions<InventoryOptions>().BindConfiguration(InventoryOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<InventoryOptions>, InventoryOptionsValidator>();
         services.AddSingleton<IXorosoftStock, XorosoftStock>();
+        services.AddSingleton<StockAlertStore>();
+        services.AddSingleton<IStockAlerts>(provider => provider.GetRequiredService<StockAlertStore>());
         services.AddSingleton<InventoryStarter>();
         services.AddSingleton<PlanInventorySync>();
         services.AddSingleton<StageInventoryBatch>();

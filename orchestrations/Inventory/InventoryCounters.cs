@@ -15,7 +15,7 @@ public static class InventoryCounters
     /// <summary>Of those, waiting for a person.</summary>
     public const string PendingReview = "pending_review";
 
-    /// <summary>Products whose stock goes to or below the out-of-stock threshold.</summary>
+    /// <summary>Out-of-stock alerts opened: products whose Xorosoft stock went to or below the threshold since the last sync that saw it above.</summary>
     public const string OutOfStockAlerts = "out_of_stock_alerts";
 
     /// <summary>Products Xorosoft gives no stock for, left as they are.</summary>

@@ -6,7 +6,8 @@ namespace CowansSync.Orchestrations.Inventory;
 
 /// <summary>
 /// The pure heart of an inventory batch: each local product in the store whose stock differs from Xorosoft's gets a
-/// stock change (direction <c>xorosoft_inventory</c>, only <c>inventory_quantity</c>), which the rules decide.
+/// stock change (direction <c>xorosoft_inventory</c>, only <c>inventory_quantity</c>), which the rules decide; and each
+/// product Xorosoft gives stock for is out of stock (at or below the threshold) or in stock, for the alerts.
 /// </summary>
 /// <param name="rules">The approval rules.</param>
 /// <param name="outOfStockThreshold">Stock at or below which a product is out of stock.</param>
@@ -17,14 +18,16 @@ public sealed class InventoryStager(ApprovalRuleEngine rules, int outOfStockThre
     /// <param name="products">The batch's local products.</param>
     /// <param name="stock">Xorosoft's stock, by normalized SKU; a product it lacks is left as it is.</param>
     /// <param name="now">The staging time.</param>
-    /// <returns>The changes and the batch's counters.</returns>
-    public (IReadOnlyList<StagedChange> Changes, IReadOnlyDictionary<string, long> Counters) Stage(
+    /// <returns>The changes, the batch's counters and its products out of stock and in stock.</returns>
+    public InventoryBatchOutcome Stage(
         string runId, IReadOnlyList<Product> products, IReadOnlyDictionary<string, int> stock, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(products);
         ArgumentNullException.ThrowIfNull(stock);
         var counters = InventoryCounters.None();
         var changes = new List<StagedChange>();
+        var outOfStock = new List<(Sku, int)>();
+        var inStock = new List<Sku>();
         foreach (var product in products)
         {
             counters[InventoryCounters.ProductsChecked]++;
@@ -32,6 +35,15 @@ public sealed class InventoryStager(ApprovalRuleEngine rules, int outOfStockThre
             {
                 counters[InventoryCounters.UnknownInXorosoft]++;
                 continue;
+            }
+
+            if (quantity <= outOfStockThreshold)
+            {
+                outOfStock.Add((product.Sku, quantity));
+            }
+            else
+            {
+                inStock.Add(product.Sku);
             }
 
             // Only a product the store holds has stock to set; one not created yet gets its stock with its creation.
@@ -45,14 +57,17 @@ public sealed class InventoryStager(ApprovalRuleEngine rules, int outOfStockThre
             var decided = change.Decide(rules.Evaluate(change)).Change!;
             counters[InventoryCounters.InventoryUpdates]++;
             counters[decided.Status == ChangeStatus.Approved ? InventoryCounters.AutoApproved : InventoryCounters.PendingReview]++;
-            if (quantity <= outOfStockThreshold && (product.InventoryQuantity ?? int.MaxValue) > outOfStockThreshold)
-            {
-                counters[InventoryCounters.OutOfStockAlerts]++;
-            }
-
             changes.Add(decided);
         }
 
-        return (changes, counters);
+        return new InventoryBatchOutcome(changes, counters, outOfStock, inStock);
     }
 }
+
+/// <summary>What an inventory batch found.</summary>
+/// <param name="Changes">The stock changes, decided by the rules.</param>
+/// <param name="Counters">The batch's counters (<see cref="InventoryCounters"/>; the alerts are counted once opened).</param>
+/// <param name="OutOfStock">Products whose Xorosoft stock is at or below the threshold, with it.</param>
+/// <param name="InStock">Products whose Xorosoft stock is above it.</param>
+public sealed record InventoryBatchOutcome(
+    IReadOnlyList<StagedChange> Changes, Dictionary<string, long> Counters, IReadOnlyList<(Sku Sku, int Quantity)> OutOfStock, IReadOnlyList<Sku> InStock);

@@ -2,17 +2,30 @@ using System.Collections.Concurrent;
 using CowansSync.Orchestrations.Domain.Products;
 using CowansSync.Orchestrations.Domain.Rules;
 using CowansSync.Orchestrations.Ports;
+using CowansSync.Orchestrations.Workflows;
 using Microsoft.DurableTask;
 
 namespace CowansSync.Orchestrations.Inventory;
 
-/// <summary>Compares one batch of local products with Xorosoft's stock and stages the differences (<see cref="InventoryStager"/>).</summary>
+/// <summary>
+/// Compares one batch of local products with Xorosoft's stock and stages the differences (<see cref="InventoryStager"/>);
+/// opens an alert for each product newly out of stock — telling people through the notifier — and resolves the alerts of
+/// products back in stock.
+/// </summary>
 /// <remarks>
 /// Idempotent: staged changes have deterministic ids (run, SKU, direction) and are inserted only if absent, so a
-/// repeat stages nothing twice; its counters are recomputed from the batch, so a repeat returns them again.
+/// repeat stages nothing twice, and its counters are recomputed from the batch. An alert is notified before it is
+/// opened: a crash in between tells people twice, never not at all; once open, no later sync tells them again.
 /// </remarks>
 public sealed class StageInventoryBatch(
-    IPayloadStore payloads, IProductStore products, IXorosoftStock stock, IStagedChangeStore staged, IApprovalRuleStore rules, TimeProvider timeProvider)
+    IPayloadStore payloads,
+    IProductStore products,
+    IXorosoftStock stock,
+    IStagedChangeStore staged,
+    IApprovalRuleStore rules,
+    IStockAlerts alerts,
+    IRunNotifier notifier,
+    TimeProvider timeProvider)
     : TaskActivity<InventoryBatchInput, IReadOnlyDictionary<string, long>>
 {
     private const int ParallelReads = 8;
@@ -25,6 +38,7 @@ public sealed class StageInventoryBatch(
         var skus = (await payloads.ReadInventoryBatchAsync(input.RunId, input.BatchIndex, cancellationToken)).Select(Sku.Parse).ToList();
         var rulesTask = rules.ListAsync(cancellationToken);
         var stockTask = stock.StockOfAsync(skus, cancellationToken);
+        var openTask = alerts.ListOpenAsync(cancellationToken);
         var local = new ConcurrentBag<Product>();
         await Parallel.ForEachAsync(skus, new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken }, async (sku, token) =>
         {
@@ -34,13 +48,27 @@ public sealed class StageInventoryBatch(
             }
         });
 
+        var now = timeProvider.GetUtcNow();
         var stager = new InventoryStager(new ApprovalRuleEngine(await rulesTask), input.OutOfStockThreshold);
-        var (changes, counters) = stager.Stage(input.RunId, [.. local.OrderBy(product => product.Sku.Normalized, StringComparer.Ordinal)], await stockTask, timeProvider.GetUtcNow());
-        if (changes.Count > 0)
+        var outcome = stager.Stage(input.RunId, [.. local.OrderBy(product => product.Sku.Normalized, StringComparer.Ordinal)], await stockTask, now);
+        if (outcome.Changes.Count > 0)
         {
-            await staged.StageAsync(changes, cancellationToken);
+            await staged.StageAsync(outcome.Changes, cancellationToken);
         }
 
-        return counters;
+        var open = await openTask;
+        var raised = outcome.OutOfStock.Where(item => !open.Contains(item.Sku.Normalized))
+            .Select(item => new StockAlert(item.Sku, item.Quantity, input.OutOfStockThreshold, input.RunId, now))
+            .ToList();
+        foreach (var alert in raised)
+        {
+            await notifier.NotifyAsync(new RunNotification(input.RunId, RunKinds.XorosoftInventory, "out_of_stock",
+                $"{alert.Sku} is out of stock in Xorosoft: {alert.Quantity} available (threshold {alert.Threshold}).", now), cancellationToken);
+        }
+
+        await alerts.OpenAsync(raised, cancellationToken);
+        await alerts.ResolveAsync([.. outcome.InStock.Where(sku => open.Contains(sku.Normalized))], now, cancellationToken);
+        outcome.Counters[InventoryCounters.OutOfStockAlerts] = raised.Count;
+        return outcome.Counters;
     }
 }
