@@ -4,7 +4,9 @@ using CowansSync.Functions.Workflows;
 using CowansSync.Orchestrations.Import;
 using CowansSync.Orchestrations.Ports;
 using CowansSync.Orchestrations.Workflows;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace CowansSync.Functions.Extensions;
 
@@ -27,7 +29,14 @@ public static class WorkflowExtensions
         services.AddSingleton<IValidateOptions<RunRetentionOptions>, RunRetentionOptionsValidator>();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
-        services.AddHttpClient<IRunNotifier, RunNotifier>(http => http.Timeout = TimeSpan.FromSeconds(10));
+        // Each attempt may take 10 s; the retries back off from 1 s, so a receiver that is briefly down is reached.
+        services.AddHttpClient<IRunNotifier, RunNotifier>(http => http.Timeout = TimeSpan.FromMinutes(2))
+            .AddResilienceHandler("notifications", (pipeline, context) =>
+            {
+                var attempts = context.ServiceProvider.GetRequiredService<IOptions<NotificationOptions>>().Value.MaxAttempts;
+                pipeline.AddRetry(new HttpRetryStrategyOptions { MaxRetryAttempts = attempts - 1, BackoffType = DelayBackoffType.Exponential, Delay = TimeSpan.FromSeconds(1) });
+                pipeline.AddTimeout(TimeSpan.FromSeconds(10));
+            });
         return builder;
     }
 
@@ -58,6 +67,7 @@ public static class WorkflowExtensions
             var checks = new SettingChecks(NotificationOptions.Section);
             checks.Check(options.WebhookUrl is null || (options.WebhookUrl.IsAbsoluteUri && options.WebhookUrl.Scheme is "http" or "https"),
                 nameof(options.WebhookUrl), "must be an absolute http(s) URL");
+            checks.Check(options.MaxAttempts is >= 1 and <= 10, nameof(options.MaxAttempts), "must be between 1 and 10");
             return checks.Result;
         }
     }

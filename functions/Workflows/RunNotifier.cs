@@ -1,3 +1,7 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using CowansSync.Orchestrations.Ports;
 using CowansSync.Orchestrations.Workflows;
 using Microsoft.Extensions.Options;
@@ -5,11 +9,20 @@ using Microsoft.Extensions.Options;
 namespace CowansSync.Functions.Workflows;
 
 /// <summary>
-/// Logs a warning and, when <c>Notifications__WebhookUrl</c> is set, posts the notification there as JSON. A webhook
-/// that fails is logged, not thrown: the run's state (e.g. overdue) must not depend on the receiver being up.
+/// The app's one notifier: logs a warning and, when <c>Notifications__WebhookUrl</c> is set, posts the notification
+/// there as JSON — <c>{event, run_id, kind, message, at, delivery_id}</c> — signed, when
+/// <c>Notifications__SigningSecret</c> is set, with <c>X-CowansSync-Signature: sha256=&lt;base64 HMAC-SHA256 of the raw
+/// body&gt;</c> so receivers can verify it. The HTTP client retries what fails transiently (its resilience handler); a
+/// delivery that fails anyway is logged, not thrown: a run's state (e.g. overdue) must not depend on the receiver.
 /// </summary>
+/// <param name="http">The client, with the retries.</param>
+/// <param name="options">Where to, and the signing secret.</param>
+/// <param name="logger">Every notification, and failed deliveries.</param>
 public sealed partial class RunNotifier(HttpClient http, IOptions<NotificationOptions> options, ILogger<RunNotifier> logger) : IRunNotifier
 {
+    /// <summary>The signature header.</summary>
+    public const string SignatureHeader = "X-CowansSync-Signature";
+
     /// <inheritdoc />
     public async Task NotifyAsync(RunNotification notification, CancellationToken cancellationToken)
     {
@@ -20,22 +33,32 @@ public sealed partial class RunNotifier(HttpClient http, IOptions<NotificationOp
             return;
         }
 
+        var body = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            @event = notification.Event,
+            run_id = notification.RunId,
+            kind = notification.Kind,
+            message = notification.Message,
+            at = notification.At,
+            delivery_id = Guid.NewGuid().ToString("N"),
+        });
         try
         {
-            using var response = await http.PostAsJsonAsync(url, new
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            request.Headers.Add("X-CowansSync-Event", notification.Event);
+            if (options.Value.SigningSecret is { Length: > 0 } secret)
             {
-                @event = notification.Event,
-                run_id = notification.RunId,
-                kind = notification.Kind,
-                message = notification.Message,
-                at = notification.At,
-            }, cancellationToken);
+                request.Headers.Add(SignatureHeader, $"sha256={Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body))}");
+            }
+
+            using var response = await http.SendAsync(request, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 LogWebhookFailed(notification.RunId, $"it answered {(int)response.StatusCode}");
             }
         }
-        catch (Exception error) when (error is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
             LogWebhookFailed(notification.RunId, error.Message);
         }
