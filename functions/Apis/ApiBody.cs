@@ -1,12 +1,17 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace CowansSync.Functions.Apis;
 
 /// <summary>
-/// Reads an endpoint's JSON body with the app's JSON options (snake_case), as minimal APIs bound it, but answers a body
-/// that is missing, not JSON or malformed with the API's error body naming <c>body</c> instead of throwing.
+/// Reads an endpoint's JSON body with the app's JSON options (snake_case, unknown properties refused), as minimal APIs
+/// bound it, but answers a body that is missing, not JSON or malformed with the API's error body instead of throwing:
+/// an unknown property is named (with the fields the request has), a value of the wrong type by its JSON path and the
+/// type expected, anything else as <c>body</c>.
 /// </summary>
 public static class ApiBody
 {
@@ -39,14 +44,18 @@ public static class ApiBody
                 return (null, Refused(StatusCodes.Status415UnsupportedMediaType, "must be JSON (Content-Type: application/json)"));
             }
 
+            var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
+            byte[] content = [];
             try
             {
-                value = await request.ReadFromJsonAsync<T>(cancellationToken);
+                using var buffer = new MemoryStream();
+                await request.Body.CopyToAsync(buffer, cancellationToken);
+                content = buffer.ToArray();
+                value = JsonSerializer.Deserialize<T>(content, options);
             }
             catch (JsonException error)
             {
-                // The path names the offending property; the serializer's message would name .NET types.
-                return (null, Refused(StatusCodes.Status400BadRequest, error.Path is { } path ? $"is malformed or has the wrong type at {path}" : "is malformed"));
+                return (null, Explain(content, error, options.GetTypeInfo(typeof(T))));
             }
             catch (IOException)
             {
@@ -56,6 +65,82 @@ public static class ApiBody
 
         value ??= whenEmpty;
         return value is null ? (null, Refused(StatusCodes.Status400BadRequest, "is required")) : (value, null);
+    }
+
+    // The serializer's message would name .NET types: the answer names the JSON instead — every unknown top-level
+    // property, or the path of the value it could not read and what that field takes.
+    private static JsonHttpResult<ApiError> Explain(byte[] content, JsonException error, JsonTypeInfo type)
+    {
+        var fields = type.Properties.ToDictionary(property => property.Name, StringComparer.Ordinal);
+        var unknown = UnknownProperties(content, fields.Keys);
+        if (unknown.Count > 0)
+        {
+            var known = $"is not a field of this request (its fields: {string.Join(", ", fields.Keys.Order(StringComparer.Ordinal))})";
+            return TypedResults.Json(new ApiError(Malformed, unknown.ToDictionary(name => name, _ => (object?)known)), statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (error.Path is not { Length: > 2 } path || !path.StartsWith("$.", StringComparison.Ordinal))
+        {
+            return Refused(StatusCodes.Status400BadRequest, "is malformed");
+        }
+
+        var field = path[2..];
+        var expected = TypeAt(type, field) is { } target ? $"must be {Describe(target)}" : "has the wrong type";
+        return TypedResults.Json(new ApiError(Malformed, new Dictionary<string, object?> { [field] = expected }), statusCode: StatusCodes.Status400BadRequest);
+    }
+
+    // The type the request takes at a JSON path such as filter.change_type or change_ids[3]; null when the path leaves it.
+    private static Type? TypeAt(JsonTypeInfo root, string path)
+    {
+        Type? current = root.Type;
+        foreach (var segment in path.Split('.'))
+        {
+            var name = segment.Split('[')[0];
+            var property = current is null ? null : root.Options.GetTypeInfo(current).Properties.FirstOrDefault(candidate => candidate.Name == name);
+            current = property?.PropertyType;
+            for (var index = segment.IndexOf('[', StringComparison.Ordinal); index >= 0 && current is not null; index = segment.IndexOf('[', index + 1))
+            {
+                current = ItemOf(current);
+            }
+        }
+
+        return current;
+    }
+
+    private static Type? ItemOf(Type list) =>
+        list.GetInterfaces().Append(list).FirstOrDefault(candidate => candidate.IsGenericType && candidate.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+
+    private static List<string> UnknownProperties(byte[] content, IEnumerable<string> fields)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(content);
+            var known = fields.ToHashSet(StringComparer.Ordinal);
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                ? [.. json.RootElement.EnumerateObject().Select(property => property.Name).Where(name => !known.Contains(name))]
+                : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    // What a field takes, in JSON's words.
+    private static string Describe(Type type)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        return target switch
+        {
+            _ when target == typeof(string) => "a string",
+            _ when target == typeof(bool) => "true or false",
+            _ when target == typeof(int) || target == typeof(long) => "a whole number",
+            _ when target == typeof(decimal) || target == typeof(double) => "a number",
+            _ when target == typeof(DateTimeOffset) || target == typeof(DateTime) => "a date and time (ISO 8601)",
+            _ when target.IsEnum => "one of the documented values",
+            _ when target != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(target) => "a list",
+            _ => "an object",
+        };
     }
 
     // As minimal APIs decide it: the server knows whether the request can carry a body (Content-Length > 0, chunked, HTTP/2 data).

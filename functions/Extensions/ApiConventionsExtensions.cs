@@ -16,6 +16,8 @@ public static class ApiConventionsExtensions
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             options.SerializerOptions.DictionaryKeyPolicy = null;
+            // A misspelt or unsupported field is refused, not ignored: ignoring it once turned a filtered bulk reject into a reject of everything.
+            options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
         });
 
         // Malformed bodies surface as BadHttpRequestException, which JsonExceptionHandler answers in the API's shape.

@@ -107,6 +107,32 @@ public sealed class StagedChangesBulkApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BulkReject_UnknownField_Returns400NamingItAndRejectsNothing()
+    {
+        var runId = $"run-{Guid.NewGuid():N}";
+        var change = TestChanges.Create(runId, "U-1", 1);
+        await _store.StageAsync([change], CancellationToken.None);
+
+        using var response = await _client.SendAsync(HttpMethod.Post, "/api/sync/staged/bulk-reject", Admin, new { batch_id = runId, status = "nope", reason = "x" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var details = (await response.ReadJsonAsync()).GetProperty("details");
+        Assert.Contains("batch_id", details.GetProperty("status").GetString(), StringComparison.Ordinal);
+        Assert.Equal(ChangeStatus.Pending, (await _store.GetAsync(change.ChangeId, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task BulkApprove_ValueOfTheWrongType_Returns400NamingItsPathAndType()
+    {
+        using var item = await _client.SendAsync(HttpMethod.Post, "/api/sync/staged/bulk-approve", Admin, System.Text.Json.JsonDocument.Parse("""{"change_ids": ["a", 5]}""").RootElement);
+        using var field = await _client.SendAsync(HttpMethod.Post, "/api/sync/staged/bulk-approve", Admin, System.Text.Json.JsonDocument.Parse("""{"batch_id": 123}""").RootElement);
+
+        Assert.Equal(HttpStatusCode.BadRequest, item.StatusCode);
+        Assert.Equal("must be a string", (await item.ReadJsonAsync()).GetProperty("details").GetProperty("change_ids[1]").GetString());
+        Assert.Equal("must be a string", (await field.ReadJsonAsync()).GetProperty("details").GetProperty("batch_id").GetString());
+    }
+
+    [Fact]
     public async Task BulkReject_WithoutReason_Returns400NamingReason()
     {
         using var response = await _client.SendAsync(HttpMethod.Post, "/api/sync/staged/bulk-reject", Admin, new { batch_id = "run" });
