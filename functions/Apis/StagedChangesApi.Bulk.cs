@@ -9,7 +9,11 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace CowansSync.Functions.Apis;
 
-/// <summary>Bulk decisions: each change is decided on its own, so one that is no longer pending is skipped, not fatal.</summary>
+/// <summary>
+/// Bulk decisions: each change is decided on its own, so one that is no longer pending is skipped, not fatal. A decision
+/// over a whole batch (<c>batch_id</c>, filtered or not) needs <c>confirm: true</c>: without it the answer is a 400 with
+/// the count it would decide, and nothing changes.
+/// </summary>
 public sealed partial class StagedChangesApi
 {
     /// <summary>The most changes one bulk request may name.</summary>
@@ -23,7 +27,7 @@ public sealed partial class StagedChangesApi
     /// <returns>How many were approved and which were skipped, or 400 naming each bad field.</returns>
     [Function(nameof(BulkApproveStagedChanges))]
     [Authorize(Roles.Approver)]
-    public async Task<Results<Ok<BulkDecisionResult>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> BulkApproveStagedChanges(
+    public async Task<Results<Ok<BulkDecisionResult>, BadRequest<ApiError>, BadRequest<BulkDecisionUnconfirmed>, JsonHttpResult<ApiError>>> BulkApproveStagedChanges(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sync/staged/bulk-approve")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (body, invalid) = await ApiBody.ReadAsync<BulkDecisionRequest>(request, cancellationToken);
@@ -36,14 +40,14 @@ public sealed partial class StagedChangesApi
     /// <returns>How many were rejected and which were skipped, or 400 naming each bad field.</returns>
     [Function(nameof(BulkRejectStagedChanges))]
     [Authorize(Roles.Approver)]
-    public async Task<Results<Ok<BulkDecisionResult>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> BulkRejectStagedChanges(
+    public async Task<Results<Ok<BulkDecisionResult>, BadRequest<ApiError>, BadRequest<BulkDecisionUnconfirmed>, JsonHttpResult<ApiError>>> BulkRejectStagedChanges(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sync/staged/bulk-reject")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (body, invalid) = await ApiBody.ReadAsync<BulkDecisionRequest>(request, cancellationToken);
         return body is null ? invalid! : await DecideManyAsync(body, Decision.Reject, body.Reason, request.HttpContext.User, cancellationToken);
     }
 
-    private async Task<Results<Ok<BulkDecisionResult>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> DecideManyAsync(
+    private async Task<Results<Ok<BulkDecisionResult>, BadRequest<ApiError>, BadRequest<BulkDecisionUnconfirmed>, JsonHttpResult<ApiError>>> DecideManyAsync(
         BulkDecisionRequest request, Decision decision, string? note, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, object?>();
@@ -57,6 +61,13 @@ public sealed partial class StagedChangesApi
         var changeIds = query is null
             ? [.. request.ChangeIds!.OfType<string>().Distinct(StringComparer.Ordinal)]
             : await changes.ListIdsAsync(query, cancellationToken);
+        if (query is not null && request.Confirm != true)
+        {
+            return TypedResults.BadRequest(new BulkDecisionUnconfirmed(
+                $"A bulk {decision.Verb} of a whole batch needs confirm: true; nothing was decided.",
+                new Dictionary<string, object?> { ["confirm"] = $"must be true to {decision.Verb} the {changeIds.Count} pending change(s) selected" },
+                changeIds.Count));
+        }
         var skipped = new ConcurrentBag<SkippedChange>();
         var updated = 0;
         await Parallel.ForEachAsync(changeIds, new ParallelOptions { MaxDegreeOfParallelism = BulkParallelism, CancellationToken = cancellationToken }, async (changeId, token) =>

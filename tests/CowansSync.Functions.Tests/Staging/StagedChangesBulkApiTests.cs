@@ -67,7 +67,7 @@ public sealed class StagedChangesBulkApiTests : IAsyncLifetime
         await _store.StageAsync([plain, conflicted, created], CancellationToken.None);
 
         using var response = await _client.SendAsync(HttpMethod.Post, "/api/sync/staged/bulk-reject", Admin,
-            new { batch_id = runId, filter = new { change_type = "update", has_conflicts = true }, reason = "conflicts first" });
+            new { batch_id = runId, filter = new { change_type = "update", has_conflicts = true }, reason = "conflicts first", confirm = true });
         var body = await response.ReadJsonAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -119,6 +119,25 @@ public sealed class StagedChangesBulkApiTests : IAsyncLifetime
         var details = (await response.ReadJsonAsync()).GetProperty("details");
         Assert.Contains("batch_id", details.GetProperty("status").GetString(), StringComparison.Ordinal);
         Assert.Equal(ChangeStatus.Pending, (await _store.GetAsync(change.ChangeId, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task BulkReject_ABatchWithoutConfirm_Returns400WithTheCountAndDecidesNothing()
+    {
+        var runId = $"run-{Guid.NewGuid():N}";
+        var changes = new[] { TestChanges.Create(runId, "C-1", 1), TestChanges.Create(runId, "C-2", 2) };
+        await _store.StageAsync(changes, CancellationToken.None);
+
+        using var response = await _client.SendAsync(HttpMethod.Post, "/api/sync/staged/bulk-reject", Admin, new { batch_id = runId, reason = "all of it" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.ReadJsonAsync();
+        Assert.Equal(2, body.GetProperty("would_update").GetInt32());
+        Assert.True(body.GetProperty("details").TryGetProperty("confirm", out _));
+        foreach (var change in changes)
+        {
+            Assert.Equal(ChangeStatus.Pending, (await _store.GetAsync(change.ChangeId, CancellationToken.None))!.Status);
+        }
     }
 
     [Fact]
