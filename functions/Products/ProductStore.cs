@@ -8,9 +8,8 @@ namespace CowansSync.Functions.Products;
 
 /// <summary>
 /// The local catalog in table <c>products</c>: PartitionKey = one of <see cref="Buckets"/> buckets (<c>p~NN</c>) of the
-/// normalized SKU, RowKey = that SKU escaped for a key, the product as compressed JSON; and the index of Shopify product
-/// ids in table <c>productshopifyids</c> (RowKey = the GID escaped, column <c>Sku</c>), which a <c>products/delete</c>
-/// webhook — it names only the id — needs.
+/// normalized SKU, RowKey = that SKU escaped for a key, the product as compressed JSON, with its Shopify product id as
+/// a column for the <c>products/delete</c> webhook, which names only the id.
 /// </summary>
 /// <remarks>
 /// A save is conditional on the ETag it read (an insert when the product is new), so of concurrent saves none is lost
@@ -21,9 +20,6 @@ public sealed partial class ProductStore(StorageClients storage, ILogger<Product
 {
     /// <summary>The table.</summary>
     public const string TableName = "products";
-
-    /// <summary>The index of Shopify product ids.</summary>
-    public const string ShopifyIdTableName = "productshopifyids";
 
     /// <summary>How many partitions the catalog is spread over; never change it for an existing table.</summary>
     public const int Buckets = 16;
@@ -51,12 +47,6 @@ public sealed partial class ProductStore(StorageClients storage, ILogger<Product
                 return;
             }
 
-            // Indexed before the product is written: a crash in between leaves an index row to no one, never a product without one.
-            if (product.ShopifyProductId is { } shopifyId && (!stored.HasValue || stored.Value!.GetString(ShopifyIdColumn) != shopifyId))
-            {
-                await IndexAsync(shopifyId, product.Sku, cancellationToken).ConfigureAwait(false);
-            }
-
             var entity = ToEntity(product, partition, row);
             try
             {
@@ -82,12 +72,21 @@ public sealed partial class ProductStore(StorageClients storage, ILogger<Product
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A query of the column over the whole table: deletions are rare, and an index kept beside the catalog would cost
+    /// every save a second write.
+    /// </remarks>
     public async Task<Sku?> FindByShopifyIdAsync(string shopifyProductId, CancellationToken cancellationToken)
     {
-        var table = await storage.GetTableAsync(ShopifyIdTableName, cancellationToken).ConfigureAwait(false);
-        var (partition, row) = ShopifyIdKeys(shopifyProductId);
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, [SkuColumn], cancellationToken).ConfigureAwait(false);
-        return found.HasValue ? Sku.Parse(found.Value!.GetString(SkuColumn)) : null;
+        var table = await storage.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var (from, to) = TableBuckets.Range(Prefix);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and ShopifyProductId eq {shopifyProductId}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, MaxQueryPage, KeyColumns, cancellationToken).ConfigureAwait(false))
+        {
+            return Sku.Parse(row.GetString(SkuColumn));
+        }
+
+        return null;
     }
 
     /// <summary>One page of the catalog, ordered by SKU key.</summary>
@@ -132,19 +131,6 @@ public sealed partial class ProductStore(StorageClients storage, ILogger<Product
         }
 
         return keys;
-    }
-
-    private async Task IndexAsync(string shopifyProductId, Sku sku, CancellationToken cancellationToken)
-    {
-        var table = await storage.GetTableAsync(ShopifyIdTableName, cancellationToken).ConfigureAwait(false);
-        var (partition, row) = ShopifyIdKeys(shopifyProductId);
-        await table.UpsertEntityAsync(new TableEntity(partition, row) { [SkuColumn] = sku.Normalized }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static (string Partition, string Row) ShopifyIdKeys(string shopifyProductId)
-    {
-        var row = TableKeyText.Escape(shopifyProductId);
-        return (TableBuckets.Partition(Prefix, row, Buckets), row);
     }
 
     private static (string Partition, string Row) Keys(Sku sku)
