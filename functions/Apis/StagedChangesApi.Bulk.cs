@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using CowansSync.Functions.Staging;
+using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Domain.Staging;
 using CowansSync.Functions.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -47,11 +48,25 @@ public sealed partial class StagedChangesApi
         return body is null ? invalid! : await DecideManyAsync(body, Decision.Reject, body.Reason, request.HttpContext.User, cancellationToken);
     }
 
+    /// <summary>Reopens many changes: a batch's rejected ones (<c>batch_id</c>, with <c>confirm</c>), or any rejected or approved-not-pushed ones by <c>change_ids</c>.</summary>
+    /// <param name="request">The request; its body says which changes, with notes.</param>
+    /// <param name="cancellationToken">Aborted with the request.</param>
+    /// <returns>How many were reopened and which were skipped, or 400 naming each bad field.</returns>
+    [Function(nameof(BulkReopenStagedChanges))]
+    [Authorize(Roles.Approver)]
+    public async Task<Results<Ok<BulkDecisionResult>, BadRequest<ApiError>, BadRequest<BulkDecisionUnconfirmed>, JsonHttpResult<ApiError>>> BulkReopenStagedChanges(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sync/staged/bulk-reopen")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (body, invalid) = await ApiBody.ReadAsync<BulkDecisionRequest>(request, cancellationToken);
+        return body is null ? invalid! : await DecideManyAsync(body, Decision.Reopen, body.Notes, request.HttpContext.User, cancellationToken);
+    }
+
     private async Task<Results<Ok<BulkDecisionResult>, BadRequest<ApiError>, BadRequest<BulkDecisionUnconfirmed>, JsonHttpResult<ApiError>>> DecideManyAsync(
         BulkDecisionRequest request, Decision decision, string? note, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, object?>();
-        var query = Validate(request, errors);
+        // A batch's decisions take its pending changes; its reopening, its rejected ones.
+        var query = Validate(request, decision == Decision.Reopen ? ChangeStatus.Rejected : ChangeStatus.Pending, errors);
         StagedChangeFilters.CheckNote(decision.NoteField, note, decision.NoteRequired, errors);
         if (errors.Count > 0)
         {
@@ -65,7 +80,7 @@ public sealed partial class StagedChangesApi
         {
             return TypedResults.BadRequest(new BulkDecisionUnconfirmed(
                 $"A bulk {decision.Verb} of a whole batch needs confirm: true; nothing was decided.",
-                new Dictionary<string, object?> { ["confirm"] = $"must be true to {decision.Verb} the {changeIds.Count} pending change(s) selected" },
+                new Dictionary<string, object?> { ["confirm"] = $"must be true to {decision.Verb} the {changeIds.Count} {WireName.Of(query.Status!.Value)} change(s) selected" },
                 changeIds.Count));
         }
         var skipped = new ConcurrentBag<SkippedChange>();
@@ -89,8 +104,8 @@ public sealed partial class StagedChangesApi
         return TypedResults.Ok(new BulkDecisionResult(true, updated, [.. skipped.OrderBy(s => s.ChangeId, StringComparer.Ordinal)]));
     }
 
-    // Null for a change_ids request; otherwise the batch's pending changes the filter selects.
-    private static StagedChangeQuery? Validate(BulkDecisionRequest request, Dictionary<string, object?> errors)
+    // Null for a change_ids request; otherwise the batch's changes in the status the decision takes that the filter selects.
+    private static StagedChangeQuery? Validate(BulkDecisionRequest request, ChangeStatus selected, Dictionary<string, object?> errors)
     {
         var byIds = request.ChangeIds is not null;
         var byBatch = !string.IsNullOrEmpty(request.BatchId);
@@ -128,7 +143,7 @@ public sealed partial class StagedChangesApi
 
         return new StagedChangeQuery(
             RunId: request.BatchId,
-            Status: ChangeStatus.Pending,
+            Status: selected,
             ChangeType: StagedChangeFilters.ParseEnum<ChangeType>("filter.change_type", request.Filter?.ChangeType, errors),
             HasConflicts: request.Filter?.HasConflicts,
             Sku: StagedChangeFilters.ParseSku("filter.sku", request.Filter?.Sku, errors));

@@ -86,11 +86,11 @@ public sealed partial class StagedChangesApi(StagedChangeStore changes, IRejecte
         return body is null ? invalid! : await DecideOneAsync(changeId, Decision.Reject, body.Reason, request.HttpContext.User, cancellationToken);
     }
 
-    /// <summary>Reopens a rejected change: it waits for review again, and later imports may stage its values again.</summary>
+    /// <summary>Reopens a rejected change (later imports may stage its values again) or an approved one not yet pushed: it waits for review again.</summary>
     /// <param name="request">The request; its optional body gives notes.</param>
     /// <param name="changeId">The change id.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
-    /// <returns>200; 400 for bad notes; 404; 409 when not rejected.</returns>
+    /// <returns>200; 400 for bad notes; 404; 409 unless rejected or approved.</returns>
     [Function(nameof(ReopenStagedChange))]
     [Authorize(Roles.Approver)]
     public async Task<Results<Ok<DecisionResult>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> ReopenStagedChange(

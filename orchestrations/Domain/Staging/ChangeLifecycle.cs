@@ -19,7 +19,7 @@ public static class ChangeLifecycle
         [ChangeStatus.Applied] = ([ChangeStatus.Applying], "Only a change being applied can become applied"),
         [ChangeStatus.Failed] = ([ChangeStatus.Applying], "Only a change being applied can fail"),
         [ChangeStatus.RolledBack] = ([ChangeStatus.Applied], "Only applied changes can be rolled back"),
-        [ChangeStatus.Pending] = ([ChangeStatus.Rejected], "Only rejected changes can be reopened"),
+        [ChangeStatus.Pending] = ([ChangeStatus.Rejected, ChangeStatus.Approved], "Only rejected changes, or approved ones not yet pushed, can be reopened"),
     };
 
     /// <summary>Whether a change may move from <paramref name="from"/> to <paramref name="to"/>.</summary>

@@ -122,9 +122,9 @@ public sealed record StagedChange
     /// <returns>The rejected change; refused unless pending.</returns>
     public StagedChangeTransition Reject(ReviewInfo review) => MoveTo(ChangeStatus.Rejected, c => c with { Review = review });
 
-    /// <summary>A person takes a rejection back: the change waits for review again.</summary>
+    /// <summary>A person takes a rejection, or an approval not yet pushed, back: the change waits for review again.</summary>
     /// <param name="review">Who, when, and why, as notes.</param>
-    /// <returns>The pending change; refused unless rejected.</returns>
+    /// <returns>The pending change; refused unless rejected or approved (a push that started applying it wins).</returns>
     public StagedChangeTransition Reopen(ReviewInfo review) => MoveTo(ChangeStatus.Pending, c => c with { Review = review });
 
     /// <summary>An apply attempt starts.</summary>

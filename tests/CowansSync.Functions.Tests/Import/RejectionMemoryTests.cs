@@ -62,7 +62,7 @@ public sealed class RejectionMemoryTests(FlatImportSandbox sandbox) : IClassFixt
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var body = await response.ReadJsonAsync();
-        Assert.Contains("Only rejected changes can be reopened", body.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Only rejected changes, or approved ones not yet pushed, can be reopened", body.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal("pending", body.GetProperty("details").GetProperty("status").GetString());
     }
 

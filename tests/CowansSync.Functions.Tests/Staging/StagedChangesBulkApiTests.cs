@@ -141,6 +141,35 @@ public sealed class StagedChangesBulkApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BulkReopen_ABatchRejectedByMistake_PendingAgainAndAnApprovalTakenBack()
+    {
+        // Arrange: a batch rejected in full, and an approval of another batch not pushed yet.
+        var runId = $"run-{Guid.NewGuid():N}";
+        var rejected = new[] { TestChanges.Create(runId, "R-1", 1), TestChanges.Create(runId, "R-2", 2) };
+        var approved = TestChanges.Create($"run-{Guid.NewGuid():N}", "A-1", 3);
+        await _store.StageAsync([.. rejected, approved], CancellationToken.None);
+        using var reject = await _client.SendAsync(HttpMethod.Post, "/api/sync/staged/bulk-reject", Admin, new { batch_id = runId, reason = "oops", confirm = true });
+        using var approve = await _client.SendAsync(HttpMethod.Post, $"/api/sync/staged/{approved.ChangeId}/approve", Admin);
+
+        // Act
+        using var unconfirmed = await _client.SendAsync(HttpMethod.Post, "/api/sync/staged/bulk-reopen", Admin, new { batch_id = runId });
+        using var batch = await _client.SendAsync(HttpMethod.Post, "/api/sync/staged/bulk-reopen", Admin, new { batch_id = runId, confirm = true, notes = "rejected by mistake" });
+        using var byId = await _client.SendAsync(HttpMethod.Post, "/api/sync/staged/bulk-reopen", Admin, new { change_ids = new[] { approved.ChangeId } });
+
+        // Assert
+        Assert.Equal(2, (await reject.ReadJsonAsync()).GetProperty("updated").GetInt32());
+        Assert.Equal(2, (await unconfirmed.ReadJsonAsync()).GetProperty("would_update").GetInt32());
+        Assert.Equal(2, (await batch.ReadJsonAsync()).GetProperty("updated").GetInt32());
+        Assert.Equal(1, (await byId.ReadJsonAsync()).GetProperty("updated").GetInt32());
+        foreach (var change in rejected.Append(approved))
+        {
+            Assert.Equal(ChangeStatus.Pending, (await _store.GetAsync(change.ChangeId, CancellationToken.None))!.Status);
+        }
+
+        Assert.Contains(await StagedChangesApiTests.ReadAuditAsync(approved.ChangeId), entry => entry.GetString("Action") == "staged_change.reopened");
+    }
+
+    [Fact]
     public async Task BulkApprove_ValueOfTheWrongType_Returns400NamingItsPathAndType()
     {
         using var item = await _client.SendAsync(HttpMethod.Post, "/api/sync/staged/bulk-approve", Admin, System.Text.Json.JsonDocument.Parse("""{"change_ids": ["a", 5]}""").RootElement);

@@ -9,6 +9,7 @@ public sealed class ChangeLifecycleTests
         (ChangeStatus.Pending, ChangeStatus.Approved),
         (ChangeStatus.Pending, ChangeStatus.Rejected),
         (ChangeStatus.Rejected, ChangeStatus.Pending),
+        (ChangeStatus.Approved, ChangeStatus.Pending),
         (ChangeStatus.Approved, ChangeStatus.Applying),
         (ChangeStatus.Applying, ChangeStatus.Applied),
         (ChangeStatus.Applying, ChangeStatus.Failed),
@@ -42,7 +43,7 @@ public sealed class ChangeLifecycleTests
     [InlineData(ChangeStatus.Applied, ChangeStatus.Approved, "Only pending changes can be approved; this change is applied.")]
     [InlineData(ChangeStatus.Pending, ChangeStatus.Applying, "Only approved (or failed, to retry) changes can be applied; this change is pending.")]
     [InlineData(ChangeStatus.Failed, ChangeStatus.RolledBack, "Only applied changes can be rolled back; this change is failed.")]
-    [InlineData(ChangeStatus.RolledBack, ChangeStatus.Pending, "Only rejected changes can be reopened; this change is rolled_back.")]
+    [InlineData(ChangeStatus.RolledBack, ChangeStatus.Pending, "Only rejected changes, or approved ones not yet pushed, can be reopened; this change is rolled_back.")]
     public void RefusalOf_IllegalMove_SaysWhichStateIsNeededAndWhichItIs(ChangeStatus from, ChangeStatus to, string expected)
     {
         Assert.Equal(expected, ChangeLifecycle.RefusalOf(from, to));

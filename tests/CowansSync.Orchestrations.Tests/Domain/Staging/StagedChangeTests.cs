@@ -69,7 +69,18 @@ public sealed class StagedChangeTests
         var result = new StagedChangeBuilder().Build().Reopen(Alice);
 
         Assert.False(result.Succeeded);
-        Assert.Equal("Only rejected changes can be reopened; this change is pending.", result.Refusal);
+        Assert.Equal("Only rejected changes, or approved ones not yet pushed, can be reopened; this change is pending.", result.Refusal);
+    }
+
+    [Fact]
+    public void Reopen_ApprovedNotYetPushed_PendingAgain()
+    {
+        var approved = new StagedChangeBuilder().Build().Approve(Bob).Change!;
+
+        var result = approved.Reopen(Alice);
+
+        Assert.Equal(ChangeStatus.Pending, result.Change?.Status);
+        Assert.False(approved.StartApplying().Change!.Reopen(Alice).Succeeded);
     }
 
     [Fact]
