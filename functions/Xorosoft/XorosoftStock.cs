@@ -17,8 +17,10 @@ public sealed class XorosoftStock(XorosoftMirror mirror, IOptions<XorosoftOption
     /// <inheritdoc />
     public async Task<IReadOnlyList<string>> RefreshAsync(CancellationToken cancellationToken)
     {
-        // What the mirror held before, to tell which stock the refresh moved (a never-synced mirror is synced here first).
-        var before = (await mirror.GetIndexAsync(TimeSpan.MaxValue, cancellationToken)).Items.ToDictionary(item => Sku.Normalize(item.ItemNumber), item => item.Stock, StringComparer.Ordinal);
+        // What the mirror held before, to tell which stock the refresh moved; for a mirror never synced, every item is new.
+        var before = await mirror.GetStateAsync(cancellationToken) is null
+            ? []
+            : (await mirror.GetIndexAsync(TimeSpan.MaxValue, cancellationToken)).Items.ToDictionary(item => Sku.Normalize(item.ItemNumber), item => item.Stock, StringComparer.Ordinal);
         await mirror.SyncAsync(cancellationToken);
         var after = await mirror.GetIndexAsync(TimeSpan.MaxValue, cancellationToken);
         return [.. after.Items
