@@ -18,6 +18,9 @@ public static class ApiBody
     /// <summary>The <c>error</c> of every refused body.</summary>
     public const string Malformed = "The request is malformed.";
 
+    /// <summary>The largest body an endpoint reads (1 MiB: a thousand change ids take a tenth of it).</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
     /// <summary>Reads a required body.</summary>
     /// <typeparam name="T">The body's type.</typeparam>
     /// <param name="request">The request.</param>
@@ -31,7 +34,7 @@ public static class ApiBody
     /// <param name="request">The request.</param>
     /// <param name="whenEmpty">The body when none is sent (or JSON <c>null</c>); <see langword="null"/> makes the body required.</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
-    /// <returns>The body, or the answer refusing it: 400 when missing and required, or malformed; 415 when not JSON.</returns>
+    /// <returns>The body, or the answer refusing it: 400 when missing and required, or malformed; 413 over <see cref="MaxBodyBytes"/>; 415 when not JSON.</returns>
     public static async Task<(T? Value, JsonHttpResult<ApiError>? Error)> ReadAsync<T>(HttpRequest request, T? whenEmpty, CancellationToken cancellationToken)
         where T : class
     {
@@ -48,14 +51,17 @@ public static class ApiBody
             byte[] content = [];
             try
             {
-                using var buffer = new MemoryStream();
-                await request.Body.CopyToAsync(buffer, cancellationToken);
-                content = buffer.ToArray();
+                if (await ReadLimitedAsync(request, cancellationToken) is not { } read)
+                {
+                    return (null, Refused(StatusCodes.Status413PayloadTooLarge, $"is over the limit of {MaxBodyBytes / 1024} KiB: send fewer items per request"));
+                }
+
+                content = read;
                 value = JsonSerializer.Deserialize<T>(content, options);
             }
             catch (JsonException error)
             {
-                return (null, Explain(content, error, options.GetTypeInfo(typeof(T))));
+                return (null, Refusal(Explain(content, error, options.GetTypeInfo(typeof(T)))));
             }
             catch (IOException)
             {
@@ -67,27 +73,70 @@ public static class ApiBody
         return value is null ? (null, Refused(StatusCodes.Status400BadRequest, "is required")) : (value, null);
     }
 
-    // The serializer's message would name .NET types: the answer names the JSON instead — every unknown top-level
-    // property, or the path of the value it could not read and what that field takes.
-    private static JsonHttpResult<ApiError> Explain(byte[] content, JsonException error, JsonTypeInfo type)
+    /// <summary>
+    /// Reads a part of a body whose type depends on another field (e.g. a step's <c>config</c> by its <c>type</c>), with
+    /// the request's JSON options; what it cannot read is added to <paramref name="errors"/> under its path.
+    /// </summary>
+    /// <typeparam name="T">The part's type.</typeparam>
+    /// <param name="request">The request, for its JSON options.</param>
+    /// <param name="part">The part as read.</param>
+    /// <param name="path">Its path in the body, e.g. <c>operations[0].config</c>.</param>
+    /// <param name="errors">Where refusals go.</param>
+    /// <returns>The part, or <see langword="null"/> when refused.</returns>
+    public static T? ReadPart<T>(HttpRequest request, JsonElement part, string path, Dictionary<string, object?> errors)
+        where T : class
     {
-        var fields = type.Properties.ToDictionary(property => property.Name, StringComparer.Ordinal);
-        var unknown = UnknownProperties(content, fields.Keys);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(errors);
+        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
+        var content = JsonSerializer.SerializeToUtf8Bytes(part);
+        try
+        {
+            return JsonSerializer.Deserialize<T>(content, options);
+        }
+        catch (JsonException error)
+        {
+            foreach (var (field, reason) in Explain(content, error, options.GetTypeInfo(typeof(T))))
+            {
+                errors[field == "body" ? path : $"{path}.{field}"] = reason;
+            }
+
+            return null;
+        }
+    }
+
+    private static JsonHttpResult<ApiError> Refusal(Dictionary<string, object?> fields) =>
+        TypedResults.Json(new ApiError(Malformed, fields), statusCode: StatusCodes.Status400BadRequest);
+
+    // The serializer's message would name .NET types: the answer names the JSON instead — every unknown property (with
+    // the fields its object takes), or the path of the value it could not read and what that field takes.
+    private static Dictionary<string, object?> Explain(byte[] content, JsonException error, JsonTypeInfo type)
+    {
+        var unknown = UnknownProperties(content, type.Properties.Select(property => property.Name));
         if (unknown.Count > 0)
         {
-            var known = $"is not a field of this request (its fields: {string.Join(", ", fields.Keys.Order(StringComparer.Ordinal))})";
-            return TypedResults.Json(new ApiError(Malformed, unknown.ToDictionary(name => name, _ => (object?)known)), statusCode: StatusCodes.Status400BadRequest);
+            var known = FieldsOf(type);
+            return unknown.ToDictionary(name => name, _ => (object?)known);
         }
 
         if (error.Path is not { Length: > 2 } path || !path.StartsWith("$.", StringComparison.Ordinal))
         {
-            return Refused(StatusCodes.Status400BadRequest, "is malformed");
+            return new() { ["body"] = "is malformed" };
         }
 
         var field = path[2..];
-        var expected = TypeAt(type, field) is { } target ? $"must be {Describe(target)}" : "has the wrong type";
-        return TypedResults.Json(new ApiError(Malformed, new Dictionary<string, object?> { [field] = expected }), statusCode: StatusCodes.Status400BadRequest);
+        if (TypeAt(type, field) is { } target)
+        {
+            return new() { [field] = $"must be {Describe(target)}" };
+        }
+
+        // A nested unknown property: the path ends in a name its object does not have.
+        var parent = field.LastIndexOf('.') is var dot and > 0 ? TypeAt(type, field[..dot]) : null;
+        return new() { [field] = parent is null ? "has the wrong type" : FieldsOf(type.Options.GetTypeInfo(parent)) };
     }
+
+    private static string FieldsOf(JsonTypeInfo type) =>
+        $"is not a field of this request (its fields: {string.Join(", ", type.Properties.Select(property => property.Name).Order(StringComparer.Ordinal))})";
 
     // The type the request takes at a JSON path such as filter.change_type or change_ids[3]; null when the path leaves it.
     private static Type? TypeAt(JsonTypeInfo root, string path)
@@ -141,6 +190,30 @@ public static class ApiBody
             _ when target != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(target) => "a list",
             _ => "an object",
         };
+    }
+
+    // The body, or null when it is over the limit (stated up front or found while reading).
+    private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     // As minimal APIs decide it: the server knows whether the request can carry a body (Content-Length > 0, chunked, HTTP/2 data).

@@ -24,9 +24,6 @@ namespace CowansSync.Functions.Apis;
 /// <param name="audit">The audit log.</param>
 public sealed class InventoryApi(InventoryStarter starter, StockAlertStore alerts, IOptions<XorosoftOptions> xorosoft, AuditLog audit)
 {
-    private const int MaxSkus = 1_000;
-    private const int MaxBatchSize = 1_000;
-
     /// <summary>Starts an inventory sync.</summary>
     /// <param name="request">The request; its body says which products and whether to push.</param>
     /// <param name="client">Starts the run.</param>
@@ -50,44 +47,11 @@ public sealed class InventoryApi(InventoryStarter starter, StockAlertStore alert
         }
 
         var errors = new Dictionary<string, object?>();
-        InventorySyncMode? mode = body.SyncMode switch
-        {
-            null or "all" => InventorySyncMode.All,
-            "changed" => InventorySyncMode.Changed,
-            "specific" => InventorySyncMode.Specific,
-            _ => null,
-        };
-        if (mode is null)
-        {
-            errors["sync_mode"] = "must be all, changed or specific";
-        }
-
-        var skus = body.ProductSkus ?? [];
-        if (mode == InventorySyncMode.Specific && skus.Count is 0 or > MaxSkus)
-        {
-            errors["product_skus"] = $"must list 1 to {MaxSkus} SKUs for a specific sync";
-        }
-
-        for (var i = 0; i < skus.Count; i++)
-        {
-            if (!Sku.TryParse(skus[i], out _))
-            {
-                errors[$"product_skus[{i}]"] = "must be a SKU";
-            }
-        }
-
-        if (body.BatchSize is < 1 or > MaxBatchSize)
-        {
-            errors["batch_size"] = $"must be between 1 and {MaxBatchSize}";
-        }
-
-        if (errors.Count > 0)
+        if (body.ToSettings(starter.DefaultBatchSize, errors, string.Empty) is not { } settings)
         {
             return TypedResults.BadRequest(new ApiError("The inventory sync request is invalid.", errors));
         }
 
-        var settings = new InventorySyncSettings(
-            mode!.Value, mode == InventorySyncMode.Specific ? [.. skus.OfType<string>()] : null, body.UpdateShopify ?? false, body.BatchSize ?? starter.DefaultBatchSize);
         var user = request.HttpContext.User;
         var run = await starter.StartAsync(client, starter.NewRunId(), settings, user.GetCallerName(), cancellationToken);
         await audit.WriteAsync(user, "xorosoft_inventory.started", run.RunId, $"mode={WireName.Of(settings.Mode)} update_shopify={settings.UpdateShopify}", cancellationToken);
@@ -127,10 +91,63 @@ public sealed class InventoryApi(InventoryStarter starter, StockAlertStore alert
 /// <param name="ProductSkus">For <c>specific</c>: 1 to 1,000 SKUs.</param>
 /// <param name="UpdateShopify">Whether the approved stock changes are pushed (default <see langword="false"/>: staged only).</param>
 /// <param name="BatchSize">Products per batch, 1 to 1,000 (default <c>Inventory__BatchSize</c>).</param>
-public sealed record InventorySyncBody(string? SyncMode, IReadOnlyList<string?>? ProductSkus, bool? UpdateShopify, int? BatchSize);
+public sealed record InventorySyncBody(string? SyncMode, IReadOnlyList<string?>? ProductSkus, bool? UpdateShopify, int? BatchSize)
+{
+    private const int MaxSkus = 1_000;
+    private const int MaxBatchSize = 1_000;
+
+    /// <summary>The sync this body asks for, or what is wrong with it.</summary>
+    /// <param name="defaultBatchSize">The batch size when it gives none.</param>
+    /// <param name="errors">Where each invalid field goes, by its path.</param>
+    /// <param name="path">The body's path in the request (e.g. <c>operations[1].config.</c>); empty at the top.</param>
+    /// <returns>The settings, or <see langword="null"/> when a field is invalid.</returns>
+    public InventorySyncSettings? ToSettings(int defaultBatchSize, Dictionary<string, object?> errors, string path)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var count = errors.Count;
+        InventorySyncMode? mode = SyncMode switch
+        {
+            null or "all" => InventorySyncMode.All,
+            "changed" => InventorySyncMode.Changed,
+            "specific" => InventorySyncMode.Specific,
+            _ => null,
+        };
+        if (mode is null)
+        {
+            errors[$"{path}sync_mode"] = "must be all, changed or specific";
+        }
+
+        var skus = ProductSkus ?? [];
+        if (mode == InventorySyncMode.Specific && skus.Count is 0 or > MaxSkus)
+        {
+            errors[$"{path}product_skus"] = $"must list 1 to {MaxSkus} SKUs for a specific sync";
+        }
+
+        for (var i = 0; i < skus.Count; i++)
+        {
+            if (!Sku.TryParse(skus[i], out _))
+            {
+                errors[$"{path}product_skus[{i}]"] = "must be a SKU";
+            }
+        }
+
+        if (BatchSize is < 1 or > MaxBatchSize)
+        {
+            errors[$"{path}batch_size"] = $"must be between 1 and {MaxBatchSize}";
+        }
+
+        return errors.Count > count
+            ? null
+            : new InventorySyncSettings(mode!.Value, mode == InventorySyncMode.Specific ? [.. skus.OfType<string>()] : null, UpdateShopify ?? false, BatchSize ?? defaultBatchSize);
+    }
+}
 
 /// <summary>The answer to an inventory sync request: the run, to follow at <see cref="StatusUrl"/>.</summary>
 /// <param name="SyncId">The run's id (the seeds' <c>sync_id</c>).</param>
 /// <param name="Status">Its status now.</param>
 /// <param name="StatusUrl">Where to read it; its counters are the summary <c>{products_checked, inventory_updates, out_of_stock_alerts, …}</c>.</param>
-public sealed record InventorySyncStarted(string SyncId, string Status, string StatusUrl);
+public sealed record InventorySyncStarted(string SyncId, string Status, string StatusUrl)
+{
+    /// <summary>The run's id, as every run-starting answer names it (the same as the seeds' <c>sync_id</c>).</summary>
+    public string RunId => SyncId;
+}

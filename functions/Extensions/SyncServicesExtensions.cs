@@ -39,6 +39,7 @@ public static class SyncServicesExtensions
         builder.AddPushWorkflow();
         builder.AddPullWorkflow();
         builder.AddInventoryWorkflow();
+        builder.AddSchedules();
         return builder;
     }
 }

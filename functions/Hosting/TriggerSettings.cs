@@ -19,6 +19,7 @@ internal static partial class TriggerSettings
         [$"{Workflows.RunRetentionOptions.Section}:PurgeSchedule"] = Workflows.RunRetentionOptions.DefaultPurgeSchedule,
         [$"{Orchestrations.Pull.PullOptions.Section}:{nameof(Orchestrations.Pull.PullOptions.Schedule)}"] = Orchestrations.Pull.PullOptions.DefaultSchedule,
         [$"{Orchestrations.Inventory.InventoryOptions.Section}:{nameof(Orchestrations.Inventory.InventoryOptions.Schedule)}"] = Orchestrations.Inventory.InventoryOptions.DefaultSchedule,
+        [$"{Schedules.ScheduleOptions.Section}:PollSchedule"] = Schedules.ScheduleOptions.DefaultPollSchedule,
     };
 
     /// <summary>Replaces every <c>%Setting%</c> in <paramref name="value"/>.</summary>

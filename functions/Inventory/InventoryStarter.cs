@@ -31,5 +31,12 @@ public sealed class InventoryStarter(IOptions<InventoryOptions> options, IOption
     /// <param name="cancellationToken">Stops the start.</param>
     /// <returns>The run as it is now.</returns>
     public Task<WorkflowRun> StartAsync(DurableTaskClient client, string runId, InventorySyncSettings settings, string createdBy, CancellationToken cancellationToken)
-        => client.StartRunAsync(nameof(SyncXorosoftInventory), runId, new InventorySyncRequest(settings, createdBy, options.Value.ToPlan(), PushPlan.From(push.Value)), cancellationToken);
+        => client.StartRunAsync(nameof(SyncXorosoftInventory), runId, RequestOf(settings, createdBy), cancellationToken);
+
+    /// <summary>The input of a sync, with the app's settings now.</summary>
+    /// <param name="settings">What to sync.</param>
+    /// <param name="createdBy">Who starts it.</param>
+    /// <returns>The orchestration's input.</returns>
+    public InventorySyncRequest RequestOf(InventorySyncSettings settings, string createdBy) =>
+        new(settings, createdBy, options.Value.ToPlan(), PushPlan.From(push.Value));
 }

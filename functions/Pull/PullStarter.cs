@@ -24,5 +24,11 @@ public sealed class PullStarter(IOptions<PullOptions> options, TimeProvider time
     /// <param name="cancellationToken">Stops the start.</param>
     /// <returns>The run as it is now.</returns>
     public Task<WorkflowRun> StartAsync(DurableTaskClient client, string runId, PullSettings settings, string createdBy, CancellationToken cancellationToken)
-        => client.StartRunAsync(nameof(PullShopify), runId, new PullRequest(settings, createdBy, options.Value.ToPlan()), cancellationToken);
+        => client.StartRunAsync(nameof(PullShopify), runId, RequestOf(settings, createdBy), cancellationToken);
+
+    /// <summary>The input of a pull, with the app's settings now.</summary>
+    /// <param name="settings">What to pull.</param>
+    /// <param name="createdBy">Who starts it.</param>
+    /// <returns>The orchestration's input.</returns>
+    public PullRequest RequestOf(PullSettings settings, string createdBy) => new(settings, createdBy, options.Value.ToPlan());
 }

@@ -3,6 +3,7 @@ using CowansSync.Orchestrations.Import;
 using CowansSync.Orchestrations.Inventory;
 using CowansSync.Orchestrations.Pull;
 using CowansSync.Orchestrations.Push;
+using CowansSync.Orchestrations.Schedules;
 using CowansSync.Orchestrations.Workflows;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -23,6 +24,7 @@ public static class DurableRuns
         [nameof(RollbackChange)] = RunKinds.Rollback,
         [nameof(PullShopify)] = RunKinds.ShopifyPull,
         [nameof(SyncXorosoftInventory)] = RunKinds.XorosoftInventory,
+        [nameof(RunSyncSchedule)] = RunKinds.ScheduledSync,
     };
 
     /// <summary>

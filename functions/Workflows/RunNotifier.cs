@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CowansSync.Orchestrations.Ports;
+using CowansSync.Orchestrations.Schedules;
 using CowansSync.Orchestrations.Workflows;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,8 @@ namespace CowansSync.Functions.Workflows;
 
 /// <summary>
 /// The app's one notifier: logs a warning and, when <c>Notifications__WebhookUrl</c> is set, posts the notification
-/// there as JSON — <c>{event, run_id, kind, message, at, delivery_id}</c> — signed, when
+/// there (or to the notification's own webhook, a schedule's) as JSON — <c>{event, run_id, kind, message, at,
+/// delivery_id}</c>, and for a scheduled run <c>steps: [{type, status, run_ids, counters, message}]</c> — signed, when
 /// <c>Notifications__SigningSecret</c> is set, with <c>X-CowansSync-Signature: sha256=&lt;base64 HMAC-SHA256 of the raw
 /// body&gt;</c> so receivers can verify it. The HTTP client retries what fails transiently (its resilience handler); a
 /// delivery that fails anyway is logged, not thrown: a run's state (e.g. overdue) must not depend on the receiver.
@@ -20,6 +22,12 @@ namespace CowansSync.Functions.Workflows;
 /// <param name="logger">Every notification, and failed deliveries.</param>
 public sealed partial class RunNotifier(HttpClient http, IOptions<NotificationOptions> options, ILogger<RunNotifier> logger) : IRunNotifier
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
     /// <summary>The signature header.</summary>
     public const string SignatureHeader = "X-CowansSync-Signature";
 
@@ -28,20 +36,14 @@ public sealed partial class RunNotifier(HttpClient http, IOptions<NotificationOp
     {
         ArgumentNullException.ThrowIfNull(notification);
         LogNotification(notification.Event, notification.RunId, notification.Message);
-        if (options.Value.WebhookUrl is not { } url)
+        if ((notification.WebhookUrl is { } own ? new Uri(own) : options.Value.WebhookUrl) is not { } url)
         {
             return;
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            @event = notification.Event,
-            run_id = notification.RunId,
-            kind = notification.Kind,
-            message = notification.Message,
-            at = notification.At,
-            delivery_id = Guid.NewGuid().ToString("N"),
-        });
+        var body = JsonSerializer.SerializeToUtf8Bytes(
+            new NotificationBody(notification.Event, notification.RunId, notification.Kind, notification.Message, notification.At, Guid.NewGuid().ToString("N"), notification.Steps),
+            Json);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
@@ -70,3 +72,14 @@ public sealed partial class RunNotifier(HttpClient http, IOptions<NotificationOp
     [LoggerMessage(2, LogLevel.Error, "The notification webhook failed for run {RunId}: {Reason}")]
     private partial void LogWebhookFailed(string runId, string reason);
 }
+
+/// <summary>The JSON a notification webhook receives.</summary>
+/// <param name="Event">What happened.</param>
+/// <param name="RunId">The run.</param>
+/// <param name="Kind">Its workflow.</param>
+/// <param name="Message">For people.</param>
+/// <param name="At">When.</param>
+/// <param name="DeliveryId">This delivery: retries of one delivery share it.</param>
+/// <param name="Steps">A scheduled run's steps.</param>
+internal sealed record NotificationBody(
+    string Event, string RunId, string Kind, string Message, DateTimeOffset At, string DeliveryId, IReadOnlyList<ScheduledStepOutcome>? Steps);

@@ -68,7 +68,11 @@ public sealed class ImportCatalog : TaskOrchestrator<ImportCatalogInput, RunStat
         await xorosoftReady;
         state = await StageAsync(context, runId, settings, split, plan, state with { Phase = ImportPhases.Validate, Note = null });
         var pending = settings.CreateStagingEntries ? await context.CallActivityAsync<int>(nameof(CountPendingChanges), runId, Retries) : 0;
-        if (pending > 0)
+        if (pending > 0 && !settings.AwaitReviews)
+        {
+            state = state with { Note = $"{pending} change(s) wait for review; once approved, POST /api/sync/shopify/push with this run as batch_id pushes them" };
+        }
+        else if (pending > 0)
         {
             context.SetCustomStatus(state = state with { Phase = ImportPhases.AwaitingApproval, Status = RunStatus.AwaitingApproval, EstimatedCompletion = null });
             state = await AwaitApprovalsAsync(context, input, state);

@@ -25,6 +25,12 @@ public sealed record ImportSettings
     /// <summary>No change below this match confidence is auto-approved, whatever the rules say.</summary>
     public decimal AutoApproveThreshold { get; init; } = DefaultApprovalRules.AutoApproveThreshold;
 
+    /// <summary>
+    /// Wait for reviews, pushing at each approval (an import started by hand or by the poll); otherwise the run ends once
+    /// staged and its pending changes are pushed later (a scheduled import, whose next step must not wait for people).
+    /// </summary>
+    public bool AwaitReviews { get; init; } = true;
+
     /// <summary>How Xorosoft lookups match.</summary>
     public XorosoftValidationMode ValidationMode { get; init; } = XorosoftValidationMode.Strict;
 

@@ -22,6 +22,9 @@ public static class RunKinds
     /// <summary>Xorosoft's stock and costs synced.</summary>
     public const string XorosoftInventory = "xorosoft_inventory";
 
+    /// <summary>A schedule's steps run in order (not a sync of its own: its steps are).</summary>
+    public const string ScheduledSync = "scheduled_sync";
+
     /// <summary>An applied change rolled back (not a sync: it restores a before-image through a push of its own).</summary>
     public const string Rollback = "rollback";
 

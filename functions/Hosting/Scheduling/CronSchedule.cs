@@ -26,17 +26,32 @@ public sealed class CronSchedule
     /// <param name="expression">For example <c>0 */15 * * * *</c> (every 15 minutes).</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="FormatException">The expression is malformed; the message quotes it and NCrontab's reason.</exception>
-    public static CronSchedule Parse(string expression)
+    public static CronSchedule Parse(string expression) =>
+        Parse(expression, SixFields, "a six-field NCRONTAB expression (second minute hour day month day-of-week)");
+
+    /// <summary>Parses a schedule people write: six fields as the timers take them, or the classic five (minute first, no seconds).</summary>
+    /// <param name="expression">For example <c>0 2 * * *</c> (daily at 02:00) or <c>0 0 2 * * *</c>.</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="FormatException">The expression is malformed; the message quotes it and NCrontab's reason.</exception>
+    public static CronSchedule ParseFiveOrSixFields(string expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        return expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 5
+            ? Parse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = false }, "a five-field cron expression (minute hour day month day-of-week)")
+            : Parse(expression, SixFields, "a cron expression of five fields (minute hour day month day-of-week) or six (seconds first)");
+    }
+
+    private static CronSchedule Parse(string expression, CrontabSchedule.ParseOptions options, string shape)
     {
         ArgumentNullException.ThrowIfNull(expression);
         CrontabSchedule schedule;
         try
         {
-            schedule = CrontabSchedule.Parse(expression, SixFields);
+            schedule = CrontabSchedule.Parse(expression, options);
         }
         catch (CrontabException error)
         {
-            throw new FormatException($"The schedule '{expression}' is not a six-field NCRONTAB expression (second minute hour day month day-of-week): {error.Message}", error);
+            throw new FormatException($"The schedule '{expression}' is not {shape}: {error.Message}", error);
         }
 
         // NCrontab accepts a day that never comes (30 February) and would wait until its end time: refuse it instead.
@@ -44,6 +59,17 @@ public sealed class CronSchedule
         return schedule.GetNextOccurrence(SearchFrom, end) < end
             ? new CronSchedule(expression, schedule)
             : throw new FormatException($"The schedule '{expression}' never occurs: no month has the day it names on the weekday it names.");
+    }
+
+    /// <summary>The latest occurrence after <paramref name="after"/> and at or before <paramref name="atOrBefore"/>.</summary>
+    /// <param name="after">The start, exclusive.</param>
+    /// <param name="atOrBefore">The end, inclusive.</param>
+    /// <returns>The occurrence in UTC, or <see langword="null"/> when none falls between.</returns>
+    public DateTimeOffset? GetLatestOccurrence(DateTimeOffset after, DateTimeOffset atOrBefore)
+    {
+        // NCrontab's end is exclusive and its resolution a second.
+        var latest = _schedule.GetNextOccurrences(after.UtcDateTime, atOrBefore.UtcDateTime.AddTicks(1)).Select(occurrence => (DateTime?)occurrence).LastOrDefault();
+        return latest is { } found ? new DateTimeOffset(DateTime.SpecifyKind(found, DateTimeKind.Utc)) : null;
     }
 
     /// <summary>The first occurrence strictly after <paramref name="after"/>.</summary>

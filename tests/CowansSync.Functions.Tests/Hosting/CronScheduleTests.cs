@@ -69,4 +69,38 @@ public sealed class CronScheduleTests
 
         Assert.Contains($"'{expression}' never occurs", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("0 2 * * *", "2026-01-01T02:00:00Z", "2026-01-02T02:00:00Z")]
+    [InlineData("*/20 9 * * MON", "2026-01-05T09:20:00Z", "2026-01-05T09:40:00Z")]
+    [InlineData("0 0 2 * * *", "2026-01-01T02:00:00Z", "2026-01-02T02:00:00Z")]
+    public void ParseFiveOrSixFields_Expression_FiveFieldsStartAtTheMinute(string expression, string after, string expected)
+    {
+        var sut = CronSchedule.ParseFiveOrSixFields(expression);
+
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), sut.GetNextOccurrence(DateTimeOffset.Parse(after, CultureInfo.InvariantCulture)));
+    }
+
+    [Theory]
+    [InlineData("0 25 * * *")]
+    [InlineData("0 2 * *")]
+    public void ParseFiveOrSixFields_InvalidExpression_ThrowsFormatExceptionQuotingIt(string expression)
+    {
+        var error = Assert.Throws<FormatException>(() => CronSchedule.ParseFiveOrSixFields(expression));
+
+        Assert.Contains($"'{expression}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-01-01T01:00:00Z", "2026-01-03T01:59:59Z", "2026-01-02T02:00:00Z")]
+    [InlineData("2026-01-01T01:00:00Z", "2026-01-03T02:00:00Z", "2026-01-03T02:00:00Z")]
+    [InlineData("2026-01-01T02:00:00Z", "2026-01-02T01:00:00Z", null)]
+    public void GetLatestOccurrence_Range_LatestAfterStartUpToAndIncludingEnd(string after, string atOrBefore, string? expected)
+    {
+        var sut = CronSchedule.ParseFiveOrSixFields("0 2 * * *");
+
+        var latest = sut.GetLatestOccurrence(DateTimeOffset.Parse(after, CultureInfo.InvariantCulture), DateTimeOffset.Parse(atOrBefore, CultureInfo.InvariantCulture));
+
+        Assert.Equal(expected is null ? null : DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), latest);
+    }
 }
