@@ -20,4 +20,8 @@ public sealed record SyncDownRequest(string? SyncMode, DateTimeOffset? SinceDate
 /// <param name="BatchId">The pull run's id (the seeds' <c>batch_id</c>).</param>
 /// <param name="Status">Its status now.</param>
 /// <param name="StatusUrl">Where to read it; its counters are the summary <c>{total_changes, new_products, updated_products, conflicts, auto_approved}</c>.</param>
-public sealed record PullStarted(string BatchId, string Status, string StatusUrl);
+public sealed record PullStarted(string BatchId, string Status, string StatusUrl)
+{
+    /// <summary>The run's id, as every run-starting answer names it (the same as the seeds' <c>batch_id</c>).</summary>
+    public string RunId => BatchId;
+}

@@ -1,4 +1,6 @@
+using CowansSync.Functions.Workflows;
 using CowansSync.Orchestrations.Domain;
+using CowansSync.Orchestrations.Schedules;
 using CowansSync.Orchestrations.Workflows;
 
 namespace CowansSync.Functions.Apis;
@@ -18,7 +20,7 @@ namespace CowansSync.Functions.Apis;
 /// <param name="EstimatedCompletion">When it should finish, at the pace so far.</param>
 /// <param name="LastError">The error that stopped or troubled it.</param>
 /// <param name="Errors">Item-level errors (bounded; the counters hold the totals).</param>
-/// <param name="Links">Related URLs.</param>
+/// <param name="Links">Related URLs: <c>self</c>, <c>events</c>, <c>cancel</c>, <c>redrive</c>; <c>staged</c> (the changes it staged, or for a push the changes of the run it pushes, with <c>source</c>); <c>schedule</c> for a scheduled run.</param>
 public sealed record RunView(
     string RunId,
     string Kind,
@@ -58,14 +60,43 @@ public sealed record RunView(
             run.EstimatedCompletion,
             run.LastError,
             run.Errors,
-            new Dictionary<string, string>
-            {
-                ["self"] = self,
-                ["events"] = $"{self}/events/{{name}}",
-                ["cancel"] = $"{self}/cancel",
-                ["redrive"] = $"{self}/redrive",
-                ["staged"] = $"/api/sync/staged?batch_id={run.RunId}",
-            });
+            LinksOf(run, self));
+    }
+
+    // Every link leads to something of this run's: a push's changes are staged under the run it pushes, a schedule's
+    // run stages nothing itself (its steps are runs of their own).
+    private static Dictionary<string, string> LinksOf(WorkflowRun run, string self)
+    {
+        var links = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["self"] = self,
+            ["events"] = $"{self}/events/{{name}}",
+            ["cancel"] = $"{self}/cancel",
+            ["redrive"] = $"{self}/redrive",
+        };
+        switch (run.Kind)
+        {
+            case RunKinds.ShopifyPush:
+                if (run.InputAs<Orchestrations.Push.PushRequest>()?.Settings.SourceRunId is { } source)
+                {
+                    links["staged"] = $"/api/sync/staged?batch_id={Uri.EscapeDataString(source)}";
+                    links["source"] = $"/api/runs/{Uri.EscapeDataString(source)}";
+                }
+
+                break;
+            case RunKinds.ScheduledSync:
+                if (run.InputAs<ScheduledSyncRequest>()?.ScheduleId is { } schedule)
+                {
+                    links["schedule"] = $"/api/batch/sync/{Uri.EscapeDataString(schedule)}";
+                }
+
+                break;
+            default:
+                links["staged"] = $"/api/sync/staged?batch_id={Uri.EscapeDataString(run.RunId)}";
+                break;
+        }
+
+        return links;
     }
 }
 

@@ -11,14 +11,11 @@ public static class StagedChangeFilters
     /// <summary>The longest text a note or reason may have.</summary>
     public const int MaxNoteLength = 2000;
 
-    /// <summary>The API's <c>source</c> values and the flows each covers.</summary>
-    public static IReadOnlyDictionary<string, ChangeDirection[]> Sources { get; } = new Dictionary<string, ChangeDirection[]>(StringComparer.Ordinal)
-    {
-        ["etilize"] = [ChangeDirection.EtilizeImport],
-        ["shopify"] = [ChangeDirection.PullFromShopify, ChangeDirection.PushToShopify],
-        ["xorosoft"] = [ChangeDirection.XorosoftInventory],
-        ["manual"] = [ChangeDirection.Manual, ChangeDirection.Rollback],
-    };
+    /// <summary>
+    /// The API's <c>source</c> values and the flows each covers: the seeds' systems, and each <c>sync_direction</c> an
+    /// item carries, which selects just that flow.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ChangeDirection[]> Sources { get; } = SourcesAndDirections();
 
     /// <summary>Parses the list filters.</summary>
     /// <param name="parameters">The query string values.</param>
@@ -126,5 +123,23 @@ public static class StagedChangeFilters
                 errors[field] = $"'{text}' is not one of true, false";
                 return null;
         }
+    }
+
+    private static Dictionary<string, ChangeDirection[]> SourcesAndDirections()
+    {
+        var sources = new Dictionary<string, ChangeDirection[]>(StringComparer.Ordinal)
+        {
+            ["etilize"] = [ChangeDirection.EtilizeImport],
+            ["shopify"] = [ChangeDirection.PullFromShopify, ChangeDirection.PushToShopify],
+            ["xorosoft"] = [ChangeDirection.XorosoftInventory],
+            ["manual"] = [ChangeDirection.Manual, ChangeDirection.Rollback],
+        };
+        foreach (var direction in Enum.GetValues<ChangeDirection>())
+        {
+            // "manual" stays the system's: manual edits and rollbacks.
+            sources.TryAdd(WireName.Of(direction), [direction]);
+        }
+
+        return sources;
     }
 }

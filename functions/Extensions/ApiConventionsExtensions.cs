@@ -41,6 +41,8 @@ public static class ApiConventionsExtensions
             {
                 StatusCodes.Status404NotFound => "Not found.",
                 StatusCodes.Status405MethodNotAllowed => "Method not allowed.",
+                StatusCodes.Status413PayloadTooLarge => $"The request body is too large: the API reads at most {ApiBody.MaxBodyBytes / 1024} KiB.",
+                StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON (Content-Type: application/json).",
                 _ => $"The request failed with status {response.StatusCode}.",
             };
             await response.WriteAsJsonAsync(new ApiError(message), context.HttpContext.RequestAborted);

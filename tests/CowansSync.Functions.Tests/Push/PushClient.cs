@@ -26,7 +26,9 @@ internal static class PushClient
     {
         using var response = await client.SendAsync(HttpMethod.Post, "/api/sync/shopify/push", Key, body);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
-        return (await response.ReadJsonAsync()).GetProperty("batch_id").GetString()!;
+        var started = await response.ReadJsonAsync();
+        Assert.Equal(started.GetProperty("batch_id").GetString(), started.GetProperty("run_id").GetString());
+        return started.GetProperty("run_id").GetString()!;
     }
 
     /// <summary>Polls a run until it exists and has finished.</summary>

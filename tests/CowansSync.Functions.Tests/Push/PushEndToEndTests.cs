@@ -70,6 +70,13 @@ public sealed class PushEndToEndTests(PushSandbox sandbox) : IClassFixture<PushS
         var version = (await versions.ReadJsonAsync()).GetProperty("items")[0];
         Assert.Equal(Id(applied), version.GetProperty("change_id").GetString());
         Assert.Equal("etilize_import", version.GetProperty("direction").GetString());
+
+        // The push run's links lead to the changes it pushed, which are the import's; a sync direction filters them.
+        var links = push.GetProperty("links");
+        Assert.Equal($"/api/sync/staged?batch_id={runId}", links.GetProperty("staged").GetString());
+        Assert.Equal($"/api/runs/{runId}", links.GetProperty("source").GetString());
+        using var byDirection = await client.SendAsync(HttpMethod.Get, $"{links.GetProperty("staged").GetString()}&source=etilize_import&per_page=200", Key);
+        Assert.Equal(staged.Count, (await byDirection.ReadJsonAsync()).GetProperty("total").GetInt32());
     }
 
     [Fact]

@@ -181,6 +181,44 @@ public sealed class StagedChangesBulkApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BulkReject_UnknownFieldInTheFilter_Returns400NamingItsPathAndRejectsNothing()
+    {
+        var runId = TestChanges.NewRunId();
+        var change = TestChanges.Update(runId, "N-1", 1);
+        await _store.StageAsync([change], CancellationToken.None);
+
+        using var response = await _client.SendAsync(HttpMethod.Post, "/api/sync/staged/bulk-reject", Admin,
+            new { batch_id = runId, filter = new { change_type = "update", statuses = "pending" }, reason = "x", confirm = true });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("is not a field of this request", (await response.ReadJsonAsync()).GetProperty("details").GetProperty("filter.statuses").GetString(), StringComparison.Ordinal);
+        Assert.Equal(ChangeStatus.Pending, (await _store.GetAsync(change.ChangeId, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task BulkApprove_BodyOverTheLimit_Returns413StatingIt()
+    {
+        var ids = Enumerable.Range(0, 40_000).Select(i => $"{i:D32}").ToArray();
+
+        using var response = await _client.SendAsync(HttpMethod.Post, "/api/sync/staged/bulk-approve", Admin, new { change_ids = ids });
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("1024 KiB", (await response.ReadJsonAsync()).GetProperty("details").GetProperty("body").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BulkApprove_NotJson_Returns415SayingToSendJson()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sync/staged/bulk-approve") { Content = new StringContent("change_ids=a", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded") };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Admin);
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("application/json", (await response.ReadJsonAsync()).GetProperty("details").GetProperty("body").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BulkReject_WithoutReason_Returns400NamingReason()
     {
         using var response = await _client.SendAsync(HttpMethod.Post, "/api/sync/staged/bulk-reject", Admin, new { batch_id = "run" });
