@@ -1,3 +1,4 @@
+using CowansSync.Functions.Apis.OpenApi;
 using CowansSync.Functions.Audit;
 using CowansSync.Functions.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -18,6 +19,7 @@ public sealed class AdminKeysApi(ApiKeyStore keys, AuditLog audit)
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>201 with the key, or 400 naming the bad fields (415 for a body that is not JSON).</returns>
     [Function(nameof(CreateApiKey))]
+    [JsonRequestBody(typeof(CreateApiKeyRequest))]
     [Authorize(Roles.Admin)]
     public async Task<Results<Created<CreatedApiKey>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> CreateApiKey(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "admin/keys")] HttpRequest request, CancellationToken cancellationToken)
@@ -57,6 +59,7 @@ public sealed class AdminKeysApi(ApiKeyStore keys, AuditLog audit)
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The page, or 400 for bad paging.</returns>
     [Function(nameof(ListApiKeys))]
+    [Paged]
     [Authorize(Roles.Admin)]
     public async Task<Results<Ok<PagedList<ApiKeyInfo>>, BadRequest<ApiError>>> ListApiKeys(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "admin/keys")] HttpRequest request, CancellationToken cancellationToken)

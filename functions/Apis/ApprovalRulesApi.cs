@@ -1,3 +1,4 @@
+using CowansSync.Functions.Apis.OpenApi;
 using CowansSync.Functions.Audit;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Staging;
@@ -35,6 +36,7 @@ public sealed class ApprovalRulesApi(ApprovalRuleStore rules, AuditLog audit)
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The new rules, or 400 naming each bad field (e.g. <c>rules[2].priority</c>).</returns>
     [Function(nameof(ReplaceApprovalRules))]
+    [JsonRequestBody(typeof(ReplaceRulesRequest))]
     [Authorize(Roles.Admin)]
     public async Task<Results<Ok<RuleList>, BadRequest<ApiError>>> ReplaceApprovalRules(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "sync/rules")] HttpRequest request, CancellationToken cancellationToken)
@@ -78,6 +80,7 @@ public sealed class ApprovalRulesApi(ApprovalRuleStore rules, AuditLog audit)
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>201 with the rule; 400 naming each bad field; 409 when the id exists.</returns>
     [Function(nameof(AddApprovalRule))]
+    [JsonRequestBody(typeof(ApprovalRule))]
     [Authorize(Roles.Admin)]
     public async Task<Results<Created<ApprovalRule>, BadRequest<ApiError>, Conflict<ApiError>>> AddApprovalRule(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sync/rules")] HttpRequest request, CancellationToken cancellationToken)

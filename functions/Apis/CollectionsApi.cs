@@ -1,6 +1,8 @@
+using CowansSync.Functions.Apis.OpenApi;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Products;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace CowansSync.Functions.Apis;
@@ -17,6 +19,8 @@ public sealed class CollectionsApi(CollectionStore collections)
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The page, or 400 naming the bad parameter.</returns>
     [Function(nameof(ListCollections))]
+    [Paged]
+    [ProducesResponseType(typeof(PagedList<CollectionSummary>), StatusCodes.Status200OK)]
     [Authorize(Roles.Viewer)]
     public async Task<IResult> ListCollections(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "collections")] HttpRequest request, CancellationToken cancellationToken)
@@ -34,6 +38,8 @@ public sealed class CollectionsApi(CollectionStore collections)
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The collection, or 404 when no pulled product is in it.</returns>
     [Function(nameof(GetCollection))]
+    [ProducesResponseType(typeof(CollectionSummary), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(ApiError), StatusCodes.Status404NotFound)]
     [Authorize(Roles.Viewer)]
     public async Task<IResult> GetCollection(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "collections/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
@@ -48,6 +54,9 @@ public sealed class CollectionsApi(CollectionStore collections)
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The page; 400 naming the bad parameter; 404 when no pulled product is in it.</returns>
     [Function(nameof(ListCollectionProducts))]
+    [Paged]
+    [ProducesResponseType(typeof(PagedList<CollectionProduct>), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(ApiError), StatusCodes.Status404NotFound)]
     [Authorize(Roles.Viewer)]
     public async Task<IResult> ListCollectionProducts(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "collections/{id}/products")] HttpRequest request, string id, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using CowansSync.Functions.Apis.OpenApi;
 using CowansSync.Functions.Audit;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Staging;
@@ -8,6 +9,7 @@ using CowansSync.Orchestrations.Domain.Conflicts;
 using CowansSync.Orchestrations.Domain.Products;
 using CowansSync.Orchestrations.Domain.Staging;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace CowansSync.Functions.Apis;
@@ -28,6 +30,11 @@ public sealed class ConflictsApi(StagedChangeStore changes, AuditLog audit, Time
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The page, or 400 naming each bad parameter.</returns>
     [Function(nameof(ListConflicts))]
+    [Paged]
+    [QueryParameter("field", typeof(string), "Only conflicts on this field.")]
+    [QueryParameter("sku", typeof(string), "Only this product.")]
+    [QueryParameter("auto_resolvable", typeof(bool), "Only conflicts the rules can (true) or cannot (false) resolve.")]
+    [ProducesResponseType(typeof(ConflictList), StatusCodes.Status200OK)]
     [Authorize(Roles.Viewer)]
     public async Task<IResult> ListConflicts(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "shopify/sync/conflicts")] HttpRequest request, CancellationToken cancellationToken)
@@ -63,6 +70,9 @@ public sealed class ConflictsApi(StagedChangeStore changes, AuditLog audit, Time
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>200 with what moved; 400 naming the field; 404; 409 when the change can no longer be settled.</returns>
     [Function(nameof(ResolveConflict))]
+    [JsonRequestBody(typeof(ResolveConflictRequest))]
+    [ProducesResponseType(typeof(ConflictsResolved), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(ApiError), StatusCodes.Status404NotFound)]
     [Authorize(Roles.Approver)]
     public async Task<IResult> ResolveConflict(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "shopify/sync/conflicts/{conflictId}/resolve")] HttpRequest request, string conflictId, CancellationToken cancellationToken)

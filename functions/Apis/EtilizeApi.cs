@@ -1,14 +1,16 @@
-using CowansSync.Functions.Workflows;
-using Microsoft.DurableTask.Client;
 using System.Net;
+using CowansSync.Functions.Apis.OpenApi;
 using CowansSync.Functions.Audit;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Etilize;
 using CowansSync.Functions.Settings;
+using CowansSync.Functions.Workflows;
 using CowansSync.Orchestrations.Import;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace CowansSync.Functions.Apis;
@@ -29,6 +31,9 @@ public sealed class EtilizeApi(IServiceProvider provider, IOptions<EtilizeOption
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>202 with the run; 400 naming a bad field; 404 for an unknown file; 409 when nothing is new; 502/503 for FTP trouble.</returns>
     [Function(nameof(StartEtilizeImport))]
+    [JsonRequestBody(typeof(ImportRequest), Required = false)]
+    [ProducesResponseType(typeof(ImportStarted), StatusCodes.Status202Accepted)]
+    [ProducesResponseType(typeof(ApiError), StatusCodes.Status409Conflict)]
     [Authorize(Roles.Operator)]
     public async Task<IResult> StartEtilizeImport(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "etilize/sync/start")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
@@ -98,6 +103,10 @@ public sealed class EtilizeApi(IServiceProvider provider, IOptions<EtilizeOption
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>200 with the file, or 202 with the run; 400 naming a bad field; 404 for an unknown file; 502/503 for FTP trouble.</returns>
     [Function(nameof(DownloadEtilizeFile))]
+    [JsonRequestBody(typeof(DownloadRequest))]
+    [ProducesResponseType(typeof(EtilizeFileDownloaded), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(ImportStarted), StatusCodes.Status202Accepted)]
+    [ProducesResponseType(typeof(ApiError), StatusCodes.Status404NotFound)]
     [Authorize(Roles.Operator)]
     public async Task<IResult> DownloadEtilizeFile(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "etilize/sync/download")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
@@ -120,7 +129,7 @@ public sealed class EtilizeApi(IServiceProvider provider, IOptions<EtilizeOption
             await audit.WriteAsync(user, "etilize_file.downloaded", drop.FileName, $"blob={drop.BlobName}", cancellationToken);
             if (!body.ExtractImmediately)
             {
-                return TypedResults.Ok(new { filename = drop.FileName, size = drop.Size, modified_at = drop.ModifiedAt, blob_name = drop.BlobName, fingerprint = drop.Fingerprint });
+                return TypedResults.Ok(new EtilizeFileDownloaded(drop.FileName, drop.Size, drop.ModifiedAt, drop.BlobName, drop.Fingerprint));
             }
 
             var run = await Starter.StartAsync(client, drop, new ImportRequest(), user.GetCallerName(), cancellationToken);
@@ -133,6 +142,8 @@ public sealed class EtilizeApi(IServiceProvider provider, IOptions<EtilizeOption
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The page, 400 for bad paging, or 503 when Etilize is not configured.</returns>
     [Function(nameof(ListEtilizeFiles))]
+    [Paged]
+    [ProducesResponseType(typeof(PagedList<EtilizeFileRecord>), StatusCodes.Status200OK)]
     [Authorize(Roles.Viewer)]
     public async Task<IResult> ListEtilizeFiles(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "etilize/files")] HttpRequest request, CancellationToken cancellationToken)

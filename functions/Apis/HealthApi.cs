@@ -5,6 +5,7 @@ using CowansSync.Functions.Hosting.Standalone;
 using CowansSync.Functions.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace CowansSync.Functions.Apis;
@@ -31,6 +32,8 @@ public sealed class HealthApi(FunctionTriggers triggers, StorageClients storage,
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>200 when every storage service answers, else 503; the report either way.</returns>
     [Function(nameof(GetHealth))]
+    [ProducesResponseType(typeof(HealthReport), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(HealthReport), StatusCodes.Status503ServiceUnavailable)]
     [AllowAnonymous]
     public async Task<JsonHttpResult<HealthReport>> GetHealth(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken)

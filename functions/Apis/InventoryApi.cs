@@ -1,3 +1,4 @@
+using CowansSync.Functions.Apis.OpenApi;
 using CowansSync.Functions.Audit;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Inventory;
@@ -7,6 +8,7 @@ using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Domain.Products;
 using CowansSync.Orchestrations.Inventory;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
@@ -30,6 +32,8 @@ public sealed class InventoryApi(InventoryStarter starter, StockAlertStore alert
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>202 with the run; 400 naming the field; 503 when Xorosoft is not configured.</returns>
     [Function(nameof(SyncXorosoftInventoryNow))]
+    [JsonRequestBody(typeof(InventorySyncBody), Required = false)]
+    [ProducesResponseType(typeof(InventorySyncStarted), StatusCodes.Status202Accepted)]
     [Authorize(Roles.Operator)]
     public async Task<IResult> SyncXorosoftInventoryNow(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "xorosoft/sync/inventory")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
@@ -63,6 +67,9 @@ public sealed class InventoryApi(InventoryStarter starter, StockAlertStore alert
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The page; 400 naming the bad parameter.</returns>
     [Function(nameof(ListStockAlerts))]
+    [Paged]
+    [QueryParameter("status", typeof(string), "open (the default), resolved or all.")]
+    [ProducesResponseType(typeof(PagedList<StockAlertView>), StatusCodes.Status200OK)]
     [Authorize(Roles.Viewer)]
     public async Task<IResult> ListStockAlerts(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "xorosoft/alerts")] HttpRequest request, CancellationToken cancellationToken)

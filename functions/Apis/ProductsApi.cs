@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CowansSync.Functions.Apis.OpenApi;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Products;
 using CowansSync.Orchestrations.Domain.Products;
@@ -23,6 +24,7 @@ public sealed class ProductsApi(ProductStore products, IProductVersionStore vers
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The page, or 400 naming the bad parameter.</returns>
     [Function(nameof(ListProducts))]
+    [Paged]
     [Authorize(Roles.Viewer)]
     public async Task<Results<Ok<PagedList<JsonObject>>, BadRequest<ApiError>>> ListProducts(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "products")] HttpRequest request, CancellationToken cancellationToken)
@@ -64,6 +66,7 @@ public sealed class ProductsApi(ProductStore products, IProductVersionStore vers
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The page; 400 naming the bad parameter; 404 when the product has neither versions nor a local record.</returns>
     [Function(nameof(ListProductVersions))]
+    [Paged]
     [Authorize(Roles.Viewer)]
     public async Task<Results<Ok<ProductVersionList>, BadRequest<ApiError>, NotFound<ApiError>>> ListProductVersions(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "products/{sku}/versions")] HttpRequest request, string sku, CancellationToken cancellationToken)

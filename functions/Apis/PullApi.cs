@@ -1,10 +1,12 @@
 using System.Text.RegularExpressions;
+using CowansSync.Functions.Apis.OpenApi;
 using CowansSync.Functions.Audit;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Pull;
 using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Pull;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
@@ -26,6 +28,8 @@ public sealed partial class PullApi(PullStarter starter, AuditLog audit)
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>202 with the run; 400 naming the field.</returns>
     [Function(nameof(PullFromShopify))]
+    [JsonRequestBody(typeof(PullShopifyRequest), Required = false)]
+    [ProducesResponseType(typeof(PullStarted), StatusCodes.Status202Accepted)]
     [Authorize(Roles.Operator)]
     public async Task<IResult> PullFromShopify(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sync/shopify/pull")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
@@ -50,6 +54,7 @@ public sealed partial class PullApi(PullStarter starter, AuditLog audit)
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>202 with the run; 400 naming the field.</returns>
     [Function(nameof(SyncDownFromShopify))]
+    [ProducesResponseType(typeof(PullStarted), StatusCodes.Status202Accepted)]
     [Authorize(Roles.Operator)]
     public Task<IResult> SyncDownFromShopify(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "shopify/sync/down")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
@@ -61,6 +66,8 @@ public sealed partial class PullApi(PullStarter starter, AuditLog audit)
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>202 with the run; 400 naming the field.</returns>
     [Function(nameof(StartSyncDown))]
+    [JsonRequestBody(typeof(SyncDownRequest), Required = false)]
+    [ProducesResponseType(typeof(PullStarted), StatusCodes.Status202Accepted)]
     [Authorize(Roles.Operator)]
     public Task<IResult> StartSyncDown(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "shopify/sync-down/start")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)

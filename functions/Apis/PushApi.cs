@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using CowansSync.Functions.Apis.OpenApi;
 using CowansSync.Functions.Audit;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Push;
@@ -33,6 +34,7 @@ public sealed class PushApi(PushStarter push, StagedChangeStore changes, AuditLo
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>202 with the push run; 400 naming the field; 404 for an unknown batch.</returns>
     [Function(nameof(PushToShopify))]
+    [JsonRequestBody(typeof(PushRequest), Required = false)]
     [Authorize(Roles.Approver)]
     public async Task<Results<Accepted<PushStarted>, BadRequest<ApiError>, NotFound<ApiError>, JsonHttpResult<ApiError>>> PushToShopify(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sync/shopify/push")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
@@ -70,6 +72,7 @@ public sealed class PushApi(PushStarter push, StagedChangeStore changes, AuditLo
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>202 with the rollback; 400 without a reason; 404; 409 unless the change is applied.</returns>
     [Function(nameof(RequestRollback))]
+    [JsonRequestBody(typeof(RollbackRequest), Required = false)]
     [Authorize(Roles.Approver)]
     public async Task<Results<Accepted<RollbackStarted>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> RequestRollback(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sync/rollback/{changeId}")] HttpRequest request, string changeId,

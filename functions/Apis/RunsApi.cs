@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CowansSync.Functions.Apis.OpenApi;
 using CowansSync.Functions.Audit;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Workflows;
@@ -28,6 +29,9 @@ public sealed class RunsApi(AuditLog audit, TimeProvider time)
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The page, or 400 naming the bad parameter.</returns>
     [Function(nameof(ListRuns))]
+    [Paged]
+    [QueryParameter("kind", typeof(string), "Only runs of this workflow, e.g. etilize_import, shopify_push, scheduled_sync.")]
+    [QueryParameter("status", typeof(string), "Only runs in this status, e.g. running, completed.")]
     [Authorize(Roles.Viewer)]
     public static async Task<Results<Ok<PagedList<RunView>>, BadRequest<ApiError>>> ListRuns(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
@@ -83,6 +87,7 @@ public sealed class RunsApi(AuditLog audit, TimeProvider time)
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>202; 400 for a bad name or body; 404; 410 when the run has finished.</returns>
     [Function(nameof(RaiseRunEvent))]
+    [JsonRequestBody(typeof(JsonElement), Required = false)]
     [Authorize(Roles.Approver)]
     public async Task<Results<Accepted<RaisedEvent>, BadRequest<ApiError>, NotFound<ApiError>, JsonHttpResult<ApiError>>> RaiseRunEvent(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs/{runId}/events/{name}")] HttpRequest request, string runId, string name,

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using CowansSync.Functions.Apis.OpenApi;
+using CowansSync.Functions.Auth;
 using CowansSync.Functions.Staging;
 using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Domain.Staging;
-using CowansSync.Functions.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -27,6 +28,7 @@ public sealed partial class StagedChangesApi
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>How many were approved and which were skipped, or 400 naming each bad field.</returns>
     [Function(nameof(BulkApproveStagedChanges))]
+    [JsonRequestBody(typeof(BulkDecisionRequest))]
     [Authorize(Roles.Approver)]
     public async Task<Results<Ok<BulkDecisionResult>, BadRequest<ApiError>, BadRequest<BulkDecisionUnconfirmed>, JsonHttpResult<ApiError>>> BulkApproveStagedChanges(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sync/staged/bulk-approve")] HttpRequest request, CancellationToken cancellationToken)
@@ -40,6 +42,7 @@ public sealed partial class StagedChangesApi
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>How many were rejected and which were skipped, or 400 naming each bad field.</returns>
     [Function(nameof(BulkRejectStagedChanges))]
+    [JsonRequestBody(typeof(BulkDecisionRequest))]
     [Authorize(Roles.Approver)]
     public async Task<Results<Ok<BulkDecisionResult>, BadRequest<ApiError>, BadRequest<BulkDecisionUnconfirmed>, JsonHttpResult<ApiError>>> BulkRejectStagedChanges(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sync/staged/bulk-reject")] HttpRequest request, CancellationToken cancellationToken)
@@ -53,6 +56,7 @@ public sealed partial class StagedChangesApi
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>How many were reopened and which were skipped, or 400 naming each bad field.</returns>
     [Function(nameof(BulkReopenStagedChanges))]
+    [JsonRequestBody(typeof(BulkDecisionRequest))]
     [Authorize(Roles.Approver)]
     public async Task<Results<Ok<BulkDecisionResult>, BadRequest<ApiError>, BadRequest<BulkDecisionUnconfirmed>, JsonHttpResult<ApiError>>> BulkReopenStagedChanges(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sync/staged/bulk-reopen")] HttpRequest request, CancellationToken cancellationToken)

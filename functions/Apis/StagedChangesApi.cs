@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CowansSync.Functions.Apis.OpenApi;
 using CowansSync.Functions.Audit;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Staging;
@@ -27,6 +28,13 @@ public sealed partial class StagedChangesApi(StagedChangeStore changes, IRejecte
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The page, or 400 naming each bad parameter.</returns>
     [Function(nameof(ListStagedChanges))]
+    [Paged]
+    [QueryParameter("batch_id", typeof(string), "Only the changes a run staged.")]
+    [QueryParameter("status", typeof(string), "pending, approved, rejected, applying, applied, failed or rolled_back.")]
+    [QueryParameter("change_type", typeof(string), "create, update or delete.")]
+    [QueryParameter("has_conflicts", typeof(bool), "With (true) or without (false) conflicts.")]
+    [QueryParameter("source", typeof(string), "etilize, shopify, xorosoft or manual, or a sync_direction.")]
+    [QueryParameter("sku", typeof(string), "One product.")]
     [Authorize(Roles.Viewer)]
     public async Task<Results<Ok<PagedList<StagedChangeItem>>, BadRequest<ApiError>>> ListStagedChanges(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/staged")] HttpRequest request, CancellationToken cancellationToken)
@@ -64,6 +72,7 @@ public sealed partial class StagedChangesApi(StagedChangeStore changes, IRejecte
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>200; 400 for bad notes; 404; 409 when not pending.</returns>
     [Function(nameof(ApproveStagedChange))]
+    [JsonRequestBody(typeof(ApproveChangeRequest), Required = false)]
     [Authorize(Roles.Approver)]
     public async Task<Results<Ok<DecisionResult>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> ApproveStagedChange(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sync/staged/{changeId}/approve")] HttpRequest request, string changeId, CancellationToken cancellationToken)
@@ -78,6 +87,7 @@ public sealed partial class StagedChangesApi(StagedChangeStore changes, IRejecte
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>200; 400 without a reason; 404; 409 when not pending.</returns>
     [Function(nameof(RejectStagedChange))]
+    [JsonRequestBody(typeof(RejectChangeRequest), Required = false)]
     [Authorize(Roles.Approver)]
     public async Task<Results<Ok<DecisionResult>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> RejectStagedChange(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sync/staged/{changeId}/reject")] HttpRequest request, string changeId, CancellationToken cancellationToken)
@@ -92,6 +102,7 @@ public sealed partial class StagedChangesApi(StagedChangeStore changes, IRejecte
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>200; 400 for bad notes; 404; 409 unless rejected or approved.</returns>
     [Function(nameof(ReopenStagedChange))]
+    [JsonRequestBody(typeof(ReopenChangeRequest), Required = false)]
     [Authorize(Roles.Approver)]
     public async Task<Results<Ok<DecisionResult>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> ReopenStagedChange(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sync/staged/{changeId}/reopen")] HttpRequest request, string changeId, CancellationToken cancellationToken)

@@ -1,17 +1,18 @@
-using CowansSync.Functions.Workflows;
-using Microsoft.DurableTask.Client;
 using System.Globalization;
+using CowansSync.Functions.Apis.OpenApi;
 using CowansSync.Functions.Audit;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Hosting;
 using CowansSync.Functions.Staging;
 using CowansSync.Functions.Storage;
+using CowansSync.Functions.Workflows;
 using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Domain.Staging;
 using CowansSync.Orchestrations.Workflows;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace CowansSync.Functions.Apis;
 
@@ -49,6 +50,9 @@ public sealed class SyncMonitoringApi(StagedChangeStore changes, AuditLog audit,
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The page, or 400 naming each bad parameter.</returns>
     [Function(nameof(ListSyncBatches))]
+    [Paged]
+    [QueryParameter("direction", typeof(string), "Only runs of this sync_direction.")]
+    [QueryParameter("status", typeof(string), "Only runs in this status.")]
     [Authorize(Roles.Viewer)]
     public async Task<Results<Ok<PagedList<SyncBatchView>>, BadRequest<ApiError>>> ListSyncBatches(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/batches")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
@@ -115,6 +119,7 @@ public sealed class SyncMonitoringApi(StagedChangeStore changes, AuditLog audit,
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The entries, or 400 naming <c>limit</c>.</returns>
     [Function(nameof(GetRecentActivity))]
+    [QueryParameter("limit", typeof(int), "How many entries, most recent first.")]
     [Authorize(Roles.Viewer)]
     public async Task<Results<Ok<RecentActivity>, BadRequest<ApiError>>> GetRecentActivity(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/recent-activity")] HttpRequest request, CancellationToken cancellationToken)
@@ -138,6 +143,7 @@ public sealed class SyncMonitoringApi(StagedChangeStore changes, AuditLog audit,
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The page, or 400 naming each bad parameter.</returns>
     [Function(nameof(ListActiveJobs))]
+    [Paged]
     [Authorize(Roles.Viewer)]
     public async Task<Results<Ok<PagedList<ActiveJobView>>, BadRequest<ApiError>>> ListActiveJobs(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sync/jobs/active")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
+using CowansSync.Functions.Apis.OpenApi;
 using CowansSync.Functions.Audit;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Hosting.Scheduling;
@@ -10,6 +11,7 @@ using CowansSync.Functions.Workflows;
 using CowansSync.Orchestrations.Domain;
 using CowansSync.Orchestrations.Schedules;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
@@ -35,6 +37,8 @@ public sealed class SyncSchedulesApi(SyncScheduleStore schedules, InventoryStart
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>201 with the schedule; 400 naming each invalid field.</returns>
     [Function(nameof(CreateSyncSchedule))]
+    [JsonRequestBody(typeof(SyncScheduleDefinition))]
+    [ProducesResponseType(typeof(SyncScheduleView), StatusCodes.Status201Created)]
     [Authorize(Roles.Admin)]
     public async Task<IResult> CreateSyncSchedule(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batch/sync/create")] HttpRequest request, CancellationToken cancellationToken)
@@ -64,6 +68,8 @@ public sealed class SyncSchedulesApi(SyncScheduleStore schedules, InventoryStart
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The page; 400 naming the bad parameter.</returns>
     [Function(nameof(ListSyncSchedules))]
+    [Paged]
+    [ProducesResponseType(typeof(PagedList<SyncScheduleView>), StatusCodes.Status200OK)]
     [Authorize(Roles.Viewer)]
     public async Task<IResult> ListSyncSchedules(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batch/sync")] HttpRequest request, CancellationToken cancellationToken)
@@ -92,6 +98,8 @@ public sealed class SyncSchedulesApi(SyncScheduleStore schedules, InventoryStart
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The schedule, or 404.</returns>
     [Function(nameof(GetSyncSchedule))]
+    [ProducesResponseType(typeof(SyncScheduleView), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(ApiError), StatusCodes.Status404NotFound)]
     [Authorize(Roles.Viewer)]
     public async Task<IResult> GetSyncSchedule(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batch/sync/{id}")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
@@ -108,6 +116,8 @@ public sealed class SyncSchedulesApi(SyncScheduleStore schedules, InventoryStart
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>200, or 404.</returns>
     [Function(nameof(DeleteSyncSchedule))]
+    [ProducesResponseType(typeof(ScheduleDeleted), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(ApiError), StatusCodes.Status404NotFound)]
     [Authorize(Roles.Admin)]
     public async Task<IResult> DeleteSyncSchedule(
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "batch/sync/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)

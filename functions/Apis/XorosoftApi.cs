@@ -1,3 +1,4 @@
+using CowansSync.Functions.Apis.OpenApi;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Settings;
 using CowansSync.Functions.Xorosoft;
@@ -7,6 +8,7 @@ using CowansSync.Orchestrations.Domain.Products;
 using CowansSync.Orchestrations.Ports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +29,8 @@ public sealed class XorosoftApi(IServiceProvider provider, IOptions<XorosoftOpti
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The verdicts; 400 naming a bad field; 503 when Xorosoft is not configured.</returns>
     [Function(nameof(ValidateXorosoftSkus))]
+    [JsonRequestBody(typeof(ValidateSkusRequest))]
+    [ProducesResponseType(typeof(ValidateSkusResult), StatusCodes.Status200OK)]
     [Authorize(Roles.Operator)]
     public async Task<IResult> ValidateXorosoftSkus(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "xorosoft/validate")] HttpRequest request, CancellationToken cancellationToken)
@@ -74,6 +78,8 @@ public sealed class XorosoftApi(IServiceProvider provider, IOptions<XorosoftOpti
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>The item; 404 when neither knows it; 502 when Xorosoft failed and the mirror does not know it.</returns>
     [Function(nameof(GetXorosoftProduct))]
+    [ProducesResponseType(typeof(XorosoftProductView), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(ApiError), StatusCodes.Status404NotFound)]
     [Authorize(Roles.Viewer)]
     public async Task<IResult> GetXorosoftProduct(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "xorosoft/products/{sku}")] HttpRequest request, string sku, CancellationToken cancellationToken)

@@ -3,10 +3,10 @@ using CowansSync.Functions.Apis;
 
 namespace CowansSync.Functions.Extensions;
 
-/// <summary>The HTTP conventions of <c>API.md</c>: snake_case JSON and every error as <c>{"error", "details"}</c>.</summary>
+/// <summary>The HTTP conventions of <c>docs/API.md</c>: snake_case JSON and every error as <c>{"error", "details"}</c>.</summary>
 public static class ApiConventionsExtensions
 {
-    /// <summary>Registers snake_case JSON and the JSON exception handler.</summary>
+    /// <summary>Registers snake_case JSON, the JSON exception handler and the OpenAPI document.</summary>
     /// <param name="builder">The app builder.</param>
     /// <returns>The builder.</returns>
     public static IHostApplicationBuilder AddApiConventions(this IHostApplicationBuilder builder)
@@ -24,6 +24,8 @@ public static class ApiConventionsExtensions
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<JsonExceptionHandler>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton(provider => new Apis.OpenApi.OpenApiDocumentBuilder(
+            provider.GetRequiredService<Hosting.Standalone.FunctionMethods>(), provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()));
         return builder;
     }
 

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using CowansSync.Functions.Apis;
+using CowansSync.Functions.Apis.OpenApi;
 using CowansSync.Functions.Audit;
 using CowansSync.Functions.Auth;
 using CowansSync.Functions.Settings;
 using CowansSync.Functions.Shopify;
 using CowansSync.Functions.Storage;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +38,8 @@ public sealed partial class ShopifyWebhookApi(
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>200 when taken (or already taken); 401 with a missing or wrong signature, nothing stored; 400 without a topic or a JSON body; 413 over 2 MiB.</returns>
     [Function(nameof(ReceiveShopifyWebhook))]
+    [JsonRequestBody(typeof(JsonElement))]
+    [ProducesResponseType(typeof(WebhookTaken), StatusCodes.Status200OK)]
     [AllowAnonymous]
     public async Task<IResult> ReceiveShopifyWebhook(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "shopify/webhooks")] HttpRequest request, CancellationToken cancellationToken)
@@ -90,6 +94,8 @@ public sealed partial class ShopifyWebhookApi(
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <returns>200 with the topics; 400 naming the field.</returns>
     [Function(nameof(RegisterShopifyWebhooks))]
+    [JsonRequestBody(typeof(RegisterWebhooksRequest))]
+    [ProducesResponseType(typeof(WebhooksRegistered), StatusCodes.Status200OK)]
     [Authorize(Roles.Admin)]
     public async Task<IResult> RegisterShopifyWebhooks(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "shopify/webhooks/register")] HttpRequest request, CancellationToken cancellationToken)
