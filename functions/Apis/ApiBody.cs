@@ -135,8 +135,9 @@ public static class ApiBody
         return new() { [field] = parent is null ? "has the wrong type" : FieldsOf(type.Options.GetTypeInfo(parent)) };
     }
 
-    private static string FieldsOf(JsonTypeInfo type) =>
-        $"is not a field of this request (its fields: {string.Join(", ", type.Properties.Select(property => property.Name).Order(StringComparer.Ordinal))})";
+    private static string FieldsOf(JsonTypeInfo type) => type.Properties.Count == 0
+        ? "is not a field of this request (it takes none)"
+        : $"is not a field of this request (its fields: {string.Join(", ", type.Properties.Select(property => property.Name).Order(StringComparer.Ordinal))})";
 
     // The type the request takes at a JSON path such as filter.change_type or change_ids[3]; null when the path leaves it.
     private static Type? TypeAt(JsonTypeInfo root, string path)

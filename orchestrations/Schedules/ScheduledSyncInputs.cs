@@ -66,6 +66,7 @@ public sealed record ScheduledStepOutcome(string Type, string Status, IReadOnlyL
     public const string Skipped = "skipped";
 
     /// <summary>Whether the step failed.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsFailed => Status == Domain.WireName.Of(RunStatus.Failed);
 }
 
