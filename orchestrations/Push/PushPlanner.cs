@@ -7,7 +7,7 @@ using CowansSync.Orchestrations.Ports;
 namespace CowansSync.Orchestrations.Push;
 
 /// <summary>
-/// Decides how to push one change, given the store as re-read just before the write (DOMAIN.md "Pushing safely"). A
+/// Decides how to push one change, given the store as re-read just before the write (docs/DOMAIN.md "Pushing safely"). A
 /// field is written only while the store still holds its staged before-image; a field already at the proposed value
 /// counts as written, which makes a repeated push harmless; any other value is a conflict, and nothing is written.
 /// </summary>

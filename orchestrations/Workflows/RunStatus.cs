@@ -1,6 +1,6 @@
 namespace CowansSync.Orchestrations.Workflows;
 
-/// <summary>Where a workflow run is in its life (<c>DOMAIN.md</c> "Runs").</summary>
+/// <summary>Where a workflow run is in its life (<c>docs/DOMAIN.md</c> "Runs").</summary>
 public enum RunStatus
 {
     /// <summary>Created; its first step has not run yet.</summary>

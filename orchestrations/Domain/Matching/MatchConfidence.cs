@@ -1,6 +1,6 @@
 namespace CowansSync.Orchestrations.Domain.Matching;
 
-/// <summary>The confidence of each matching signal (DOMAIN.md "Matching an Etilize row to a product").</summary>
+/// <summary>The confidence of each matching signal (docs/DOMAIN.md "Matching an Etilize product").</summary>
 public static class MatchConfidence
 {
     /// <summary>The SKUs are equal after normalization.</summary>

@@ -13,7 +13,7 @@ public sealed record XorosoftValidation(bool Valid, XorosoftMatchType? MatchType
     /// <summary>The verdict for an item Xorosoft does not carry.</summary>
     public static XorosoftValidation NotFound { get; } = new(false, null, 0m, null);
 
-    /// <summary>A hit by item number, UPC or part number, with the confidence DOMAIN.md gives that signal.</summary>
+    /// <summary>A hit by item number, UPC or part number, with the confidence docs/DOMAIN.md gives that signal.</summary>
     /// <param name="matchType">Exact, Upc or Mpn.</param>
     /// <param name="itemNumber">Xorosoft's item number.</param>
     /// <returns>The verdict.</returns>

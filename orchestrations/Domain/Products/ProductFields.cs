@@ -1,13 +1,13 @@
 namespace CowansSync.Orchestrations.Domain.Products;
 
 /// <summary>
-/// The catalog fields of <see cref="Product"/> and who owns each (DOMAIN.md "Conflicts"):
+/// The catalog fields of <see cref="Product"/> and who owns each (<c>docs/DOMAIN.md</c> "Products"):
 /// Etilize owns content (title, description, specs, images, MPN, UPC, manufacturer, type);
 /// Xorosoft, the ERP, owns stock, cost, price and weight; Shopify owns handle, status, tags,
 /// collections, the compare-at price and its own ids.
 /// </summary>
 /// <remarks>
-/// DOMAIN.md names no owner for price, compare-at price, weight, product type or specs. Price and
+/// Why these owners: price and
 /// weight go to Xorosoft because the ERP holds the retailer's selling prices and shipping data
 /// (seed 001 <c>xorosoft_products</c>, seed 003 §3 "Price Update"); compare-at price to Shopify
 /// because it is a merchandising choice made in the store; type and specs to Etilize as content.

@@ -1,6 +1,6 @@
 namespace CowansSync.Orchestrations.Domain.Rules;
 
-/// <summary>The five rules a new installation starts with (DOMAIN.md "Approval rules", seed 002).</summary>
+/// <summary>The five rules a new installation starts with (docs/DOMAIN.md "Approval rules", seed 002).</summary>
 public static class DefaultApprovalRules
 {
     /// <summary>The default <c>auto_approve_threshold</c> for Etilize match confidence.</summary>

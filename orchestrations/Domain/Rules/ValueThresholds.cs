@@ -2,7 +2,7 @@ namespace CowansSync.Orchestrations.Domain.Rules;
 
 /// <summary>
 /// Value conditions that narrow which changes an <see cref="ApprovalRule"/> applies to; every threshold
-/// given must hold. All are strict ("over"), as DOMAIN.md words its rules: "over 20 %", "over $100".
+/// given must hold. All are strict ("over"), as docs/DOMAIN.md words its rules ("over 20 %").
 /// </summary>
 public sealed record ValueThresholds
 {

@@ -2,7 +2,7 @@ using CowansSync.Orchestrations.Domain.Products;
 
 namespace CowansSync.Orchestrations.Domain.Staging;
 
-/// <summary>Which fields a flow may propose changes to (DOMAIN.md field ownership).</summary>
+/// <summary>Which fields a flow may propose changes to (docs/DOMAIN.md field ownership).</summary>
 public static class FieldOwnership
 {
     /// <summary>

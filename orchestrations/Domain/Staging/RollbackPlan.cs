@@ -3,7 +3,7 @@ using CowansSync.Orchestrations.Domain.Rules;
 
 namespace CowansSync.Orchestrations.Domain.Staging;
 
-/// <summary>The change that undoes an applied one (DOMAIN.md "Versions and rollback").</summary>
+/// <summary>The change that undoes an applied one (docs/DOMAIN.md "Versions and rollback").</summary>
 public static class RollbackPlan
 {
     /// <summary>The verdict every rollback carries: a person asked for it, so it is approved as it is staged.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace CowansSync.Functions.Tests.Import;
 
-/// <summary>What the import must stage for each SKU of the sandbox's truth, with the verdicts DOMAIN.md's default rules give.</summary>
+/// <summary>What the import must stage for each SKU of the sandbox's truth, with the verdicts docs/DOMAIN.md's default rules give.</summary>
 internal sealed record ImportExpectation(IReadOnlyDictionary<string, ExpectedChange> Changes, IReadOnlyList<string> Filtered, IReadOnlyList<string> Unchanged)
 {
     public int Rows => Changes.Count + Filtered.Count + Unchanged.Count;
