@@ -20,7 +20,7 @@ namespace CowansSync.Functions.Apis;
 /// <param name="EstimatedCompletion">When it should finish, at the pace so far.</param>
 /// <param name="LastError">The error that stopped or troubled it.</param>
 /// <param name="Errors">Item-level errors (bounded; the counters hold the totals).</param>
-/// <param name="Links">Related URLs: <c>self</c>, <c>events</c>, <c>cancel</c>, <c>redrive</c>; <c>staged</c> (the changes it staged, or for a push the changes of the run it pushes, with <c>source</c>); <c>schedule</c> for a scheduled run.</param>
+/// <param name="Links">Related URLs: <c>self</c>, <c>events</c>, <c>cancel</c>, <c>redrive</c>; <c>staged</c> (the changes it staged, or for a push the changes of the run it pushes, with <c>source</c>); <c>conflicts</c> for a pull; <c>schedule</c> for a scheduled run.</param>
 public sealed record RunView(
     string RunId,
     string Kind,
@@ -63,8 +63,8 @@ public sealed record RunView(
             LinksOf(run, self));
     }
 
-    // Every link leads to something of this run's: a push's changes are staged under the run it pushes, a schedule's
-    // run stages nothing itself (its steps are runs of their own).
+    // Every link leads to something of this run's: a push's changes are staged under the run it pushes, a pull stages
+    // nothing of its own, a schedule's run neither (its steps are runs of their own).
     private static Dictionary<string, string> LinksOf(WorkflowRun run, string self)
     {
         var links = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -83,6 +83,10 @@ public sealed record RunView(
                     links["source"] = $"/api/runs/{Uri.EscapeDataString(source)}";
                 }
 
+                break;
+            case RunKinds.ShopifyPull:
+                // A pull writes the store's values straight to the catalog (with versions); what it stages is conflicts on others' changes.
+                links["conflicts"] = "/api/shopify/sync/conflicts";
                 break;
             case RunKinds.ScheduledSync:
                 if (run.InputAs<ScheduledSyncRequest>()?.ScheduleId is { } schedule)

@@ -116,6 +116,12 @@ public sealed class PullEndToEndTests(PullSandbox sandbox) : IClassFixture<PullS
         Assert.True(after.GetProperty("has_conflicts").GetBoolean());
         Assert.Contains("price", after.GetProperty("conflict_fields").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal("1.23", Price(await GetAsync(client, $"/api/products/{Uri.EscapeDataString(sku)}")));
+
+        // The pull's links lead to the conflict it flagged, not to a list of its own staged changes (it stages none).
+        var links = pull.GetProperty("links");
+        Assert.False(links.TryGetProperty("staged", out _));
+        var conflicts = await GetAsync(client, $"{links.GetProperty("conflicts").GetString()}?sku={Uri.EscapeDataString(sku)}");
+        Assert.NotEqual(0, conflicts.GetProperty("total_conflicts").GetInt32());
     }
 
     [Fact]
@@ -196,8 +202,9 @@ public sealed class PullEndToEndTests(PullSandbox sandbox) : IClassFixture<PullS
     {
         using var response = await client.SendAsync(HttpMethod.Post, route, Key, body);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
-        var runId = (await response.ReadJsonAsync()).GetProperty("batch_id").GetString()!;
-        var run = await PushClient.WaitAsync(client, runId);
+        var started = await response.ReadJsonAsync();
+        Assert.Equal(started.GetProperty("batch_id").GetString(), started.GetProperty("run_id").GetString());
+        var run = await PushClient.WaitAsync(client, started.GetProperty("run_id").GetString()!);
         Assert.Equal("completed", run.GetProperty("status").GetString());
         return run;
     }
