@@ -10,6 +10,7 @@ if (mode == HostingMode.FunctionsHost)
     functionsHost.ConfigureFunctionsWebApplication();
     functionsHost.UseApiAuthorizationAndErrors();
     functionsHost.AddSyncServices(mode);
+    functionsHost.AddWorkerApplicationInsights();
     functionsHost.Build().Run();
     return;
 }

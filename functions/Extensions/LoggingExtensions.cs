@@ -1,3 +1,5 @@
+using OpenTelemetry.Metrics;
+using Microsoft.Azure.Functions.Worker;
 namespace CowansSync.Functions.Extensions;
 
 /// <summary>Logging as JSON lines on stdout, which the Functions host forwards to Application Insights.</summary>
@@ -20,6 +22,22 @@ public static class LoggingExtensions
             options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
             options.JsonWriterOptions = new() { Indented = false };
         });
+        return builder;
+    }
+
+    /// <summary>
+    /// Under the Functions host: the worker's own telemetry to Application Insights (<c>APPLICATIONINSIGHTS_CONNECTION_STRING</c>,
+    /// with Entra auth when <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> names the identity), so its logs reach the
+    /// portal with their scopes (function, invocation, run id) as dimensions, not only through the host's relay; and
+    /// the app's own metrics (<see cref="Hosting.SyncMeter"/>).
+    /// </summary>
+    /// <param name="builder">The Functions app builder.</param>
+    /// <returns>The builder.</returns>
+    public static IHostApplicationBuilder AddWorkerApplicationInsights(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(Hosting.SyncMeter.Name));
         return builder;
     }
 }

@@ -68,10 +68,14 @@ public sealed class ImportFunctions(
     /// <summary>Validates, matches, diffs and stages one batch.</summary>
     /// <param name="input">The batch.</param>
     /// <param name="instanceId">The orchestration that called it.</param>
-    /// <returns>What it staged.</returns>
+    /// <returns>What it staged (its rows also counted in <see cref="SyncMeter"/>).</returns>
     [Function(nameof(StageBatch))]
-    public Task<StagedBatches> RunStageBatch([ActivityTrigger] StageBatchInput input, string instanceId) =>
-        stageBatch.RunAsync(new FunctionActivityContext(nameof(StageBatch), instanceId), input);
+    public async Task<StagedBatches> RunStageBatch([ActivityTrigger] StageBatchInput input, string instanceId)
+    {
+        var staged = await stageBatch.RunAsync(new FunctionActivityContext(nameof(StageBatch), instanceId), input);
+        SyncMeter.RecordImportBatch(staged.Counters);
+        return staged;
+    }
 
     /// <summary>Counts a run's changes waiting for review.</summary>
     /// <param name="input">The run's id.</param>

@@ -1,6 +1,8 @@
+using CowansSync.Functions.Hosting;
+
 namespace CowansSync.Functions.Shopify;
 
-/// <summary>What a <see cref="ShopifyGraphQLClient"/> has spent since it was created; thread-safe.</summary>
+/// <summary>What a <see cref="ShopifyGraphQLClient"/> has spent since it was created, also counted in <see cref="SyncMeter"/>; thread-safe.</summary>
 public sealed class ShopifyRequestCounters
 {
     private long _requests;
@@ -16,9 +18,22 @@ public sealed class ShopifyRequestCounters
     /// <summary>The sum of the actual query costs Shopify reported.</summary>
     public long CostSpent => Interlocked.Read(ref _costSpent);
 
-    internal void AddRequest() => Interlocked.Increment(ref _requests);
+    internal void AddRequest()
+    {
+        Interlocked.Increment(ref _requests);
+        SyncMeter.RecordShopifyRequest();
+    }
 
-    internal void AddThrottled() => Interlocked.Increment(ref _throttled);
+    internal void AddThrottled()
+    {
+        Interlocked.Increment(ref _throttled);
+        SyncMeter.RecordShopifyThrottled();
+    }
 
-    internal void AddCost(double actualCost) => Interlocked.Add(ref _costSpent, (long)Math.Round(actualCost));
+    internal void AddCost(double actualCost)
+    {
+        var points = (long)Math.Round(actualCost);
+        Interlocked.Add(ref _costSpent, points);
+        SyncMeter.RecordShopifyCost(points);
+    }
 }
